@@ -1,0 +1,10 @@
+// The pipeline (src/build) runs Astro programmatically with its own settings; this file serves
+// `astro dev` / `astro preview` and editors, and keeps the output static.
+import { defineConfig } from "astro/config";
+
+export default defineConfig({
+  output: "static",
+  trailingSlash: "always",
+  build: { format: "directory" },
+  devToolbar: { enabled: false },
+});
