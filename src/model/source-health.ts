@@ -1,0 +1,27 @@
+import type { FetchErrorKind } from "./fetch-result.ts";
+
+/** Why a source is failing: a fetch failure, or a document that isn't a readable feed. */
+export type SourceErrorKind = FetchErrorKind | "parse";
+
+/** The state of one feed or event source after a build, as health.json and feeds/ show it. */
+export interface SourceHealth {
+  name: string;
+  /** The configured URL. */
+  url: string;
+  /** Where the last attempt ended up after redirects. */
+  finalUrl: string;
+  /** False whenever the last attempt failed, even if a last good copy is still shown. */
+  ok: boolean;
+  /** HTTP status of the last attempt, or null when no response came. */
+  status: number | null;
+  error: { kind: SourceErrorKind; message: string } | null;
+  /** What the owner should do, or null when nothing. */
+  advice: string | null;
+  lastAttempt: string | null;
+  lastSuccess: string | null;
+  consecutiveFailures: number;
+  /** Entries in the last good copy. */
+  items: number;
+  /** Newest entry date in the last good copy (ISO), or null. */
+  newestItem: string | null;
+}

@@ -1,0 +1,171 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { RedirectNote, Validators } from "../model/fetch-result.ts";
+import type { Post } from "../model/post.ts";
+import type { SourceErrorKind } from "../model/source-health.ts";
+
+/** How many past attempts a record keeps. */
+export const HISTORY_LIMIT = 20;
+
+/** Any string Date can read back; checked loosely so a far-future year never makes a file "corrupt". */
+const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "not a date");
+
+/** Every SourceErrorKind (fetch failures and "parse"), checked both ways against the model type. */
+const SOURCE_ERROR_KINDS = {
+  timeout: "timeout",
+  network: "network",
+  dns: "dns",
+  tls: "tls",
+  http: "http",
+  "too-many-redirects": "too-many-redirects",
+  "too-large": "too-large",
+  empty: "empty",
+  offline: "offline",
+  deadline: "deadline",
+  parse: "parse",
+} as const satisfies { [K in SourceErrorKind]: K };
+
+const sourceFailure = z.object({
+  kind: z.enum(SOURCE_ERROR_KINDS),
+  message: z.string(),
+}) satisfies z.ZodType<{ kind: SourceErrorKind; message: string }>;
+
+const validators = z.object({
+  etag: z.string().nullable(),
+  lastModified: z.string().nullable(),
+}) satisfies z.ZodType<Validators>;
+
+const redirectNote = z.object({
+  from: z.string(),
+  to: z.string(),
+  permanent: z.boolean(),
+}) satisfies z.ZodType<RedirectNote>;
+
+/** One post as stored: a Post with its dates as ISO 8601 strings. */
+export const storedPostSchema = z.object({
+  key: z.string(),
+  sourceId: z.string(),
+  feedUrl: z.string(),
+  member: z.string(),
+  memberLink: z.string().nullable(),
+  title: z.string(),
+  link: z.string().nullable(),
+  published: instant.nullable(),
+  updated: instant.nullable(),
+  firstSeen: instant,
+  author: z.string().nullable(),
+  contentHtml: z.string(),
+  categories: z.array(z.string()),
+});
+
+/** One past fetch attempt. */
+export const historyEntrySchema = z.object({
+  at: instant,
+  outcome: z.enum(["ok", "not-modified", "failed"]),
+  status: z.number().int().nullable(),
+  error: sourceFailure.nullable(),
+});
+
+/** One configured feed's cache file: its last good copy, validators and recent history. */
+export const feedRecordSchema = z.object({
+  version: z.literal(1),
+  url: z.string(),
+  validators,
+  finalUrl: z.string(),
+  bodyHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
+  lastAttempt: instant.nullable(),
+  lastSuccess: instant.nullable(),
+  status: z.number().int().nullable(),
+  error: sourceFailure.nullable(),
+  consecutiveFailures: z.number().int().nonnegative(),
+  redirects: z.array(redirectNote),
+  history: z.array(historyEntrySchema),
+  feedTitle: z.string().nullable(),
+  feedLink: z.string().nullable(),
+  posts: z.array(storedPostSchema),
+  firstSeen: z.record(z.string(), instant),
+});
+
+/** A post as stored in a cache file. */
+export type StoredPost = z.infer<typeof storedPostSchema>;
+/** One past fetch attempt. */
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+/** One configured feed's cache file. */
+export type FeedRecord = z.infer<typeof feedRecordSchema>;
+
+/** A record for a feed never fetched before. */
+export function newFeedRecord(url: string): FeedRecord {
+  return {
+    version: 1,
+    url,
+    validators: { etag: null, lastModified: null },
+    finalUrl: url,
+    bodyHash: null,
+    lastAttempt: null,
+    lastSuccess: null,
+    status: null,
+    error: null,
+    consecutiveFailures: 0,
+    redirects: [],
+    history: [],
+    feedTitle: null,
+    feedLink: null,
+    posts: [],
+    firstSeen: {},
+  };
+}
+
+/** Adds an attempt to the history, keeping only the newest HISTORY_LIMIT. */
+export function appendHistory(history: HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
+  return [...history, entry].slice(-HISTORY_LIMIT);
+}
+
+/** The bodyHash of a fetched body: sha256, hex. */
+export function hashBody(body: Uint8Array): string {
+  return createHash("sha256").update(body).digest("hex");
+}
+
+/** Converts a post for storage (dates to ISO strings; an invalid date is no date). */
+export function toStoredPost(post: Post): StoredPost {
+  return {
+    key: post.key,
+    sourceId: post.sourceId,
+    feedUrl: post.feedUrl,
+    member: post.member,
+    memberLink: post.memberLink,
+    title: post.title,
+    link: post.link,
+    published: isoOrNull(post.published),
+    updated: isoOrNull(post.updated),
+    firstSeen: post.firstSeen.toISOString(),
+    author: post.author,
+    contentHtml: post.contentHtml,
+    categories: [...post.categories],
+  };
+}
+
+/** Converts a stored post back (ISO strings to Dates at the same instant). */
+export function fromStoredPost(stored: StoredPost): Post {
+  return {
+    key: stored.key,
+    sourceId: stored.sourceId,
+    feedUrl: stored.feedUrl,
+    member: stored.member,
+    memberLink: stored.memberLink,
+    title: stored.title,
+    link: stored.link,
+    published: stored.published === null ? null : new Date(stored.published),
+    updated: stored.updated === null ? null : new Date(stored.updated),
+    firstSeen: new Date(stored.firstSeen),
+    author: stored.author,
+    contentHtml: stored.contentHtml,
+    categories: [...stored.categories],
+  };
+}
+
+function isoOrNull(date: Date | null): string | null {
+  return date === null || Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
