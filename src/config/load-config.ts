@@ -1,0 +1,85 @@
+import { readFile } from "node:fs/promises";
+import type { z } from "zod";
+import { configSchema, type PlanetConfig } from "./schema.ts";
+
+/** The configuration can't be used; `problems` lists each one with its field path. */
+export class ConfigError extends Error {
+  /** The configuration file that was read. */
+  readonly file: string;
+  /** One line per problem, e.g. `feeds[3].url: not an http(s) URL`. */
+  readonly problems: string[];
+
+  constructor(file: string, problems: string[]) {
+    super(`${file}: invalid configuration\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+    this.file = file;
+    this.problems = problems;
+  }
+}
+
+/** Reads and validates the configuration file; throws ConfigError listing every problem. */
+export async function loadConfig(file: string): Promise<PlanetConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
+    throw new ConfigError(file, [`cannot read the file (${reason})`]);
+  }
+  return parseConfig(text, file);
+}
+
+/** Validates configuration text; `file` only labels the messages. */
+export function parseConfig(text: string, file: string): PlanetConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(file, [
+      `not valid JSON: ${error instanceof Error ? error.message : error}`,
+    ]);
+  }
+  const result = configSchema.safeParse(json);
+  if (!result.success) throw new ConfigError(file, result.error.issues.flatMap(describeIssue));
+  const duplicates = findDuplicateUrls(result.data);
+  if (duplicates.length > 0) throw new ConfigError(file, duplicates);
+  return result.data;
+}
+
+/** Renders a path like ["feeds", 3, "url"] as `feeds[3].url`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? String(part) : `.${String(part)}`;
+  }
+  return out === "" ? "(top level)" : out;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string[] {
+  const where = formatPath(issue.path);
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => `${where}: unknown key "${key}"`);
+  }
+  return [`${where}: ${describeProblem(issue)}`];
+}
+
+function describeProblem(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type" && issue.input === undefined) return "required";
+  return issue.message;
+}
+
+function findDuplicateUrls(config: PlanetConfig): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  const sources = [
+    ...config.feeds.map((feed, i) => ({ url: feed.url, where: `feeds[${i}].url` })),
+    ...config.events.map((source, i) => ({ url: source.url, where: `events[${i}].url` })),
+  ];
+  for (const { url, where } of sources) {
+    const first = seen.get(url);
+    if (first) problems.push(`${where}: duplicate of ${first} (${url})`);
+    else seen.set(url, where);
+  }
+  return problems;
+}

@@ -1,0 +1,92 @@
+import { z } from "zod";
+
+/** An absolute http(s) URL. */
+const httpUrl = z.string({ error: "must be a string (a URL)" }).superRefine((value, ctx) => {
+  if (!URL.canParse(value)) ctx.addIssue({ code: "custom", message: "not a URL" });
+  else if (!isHttpUrl(value)) ctx.addIssue({ code: "custom", message: "not an http(s) URL" });
+});
+
+/** An IANA time zone name that this Node.js knows. */
+const timeZone = z
+  .string({ error: "must be a string (an IANA time zone such as Europe/Berlin)" })
+  .refine((value) => isTimeZone(value), {
+    message: "not an IANA time zone (e.g. Europe/Berlin, UTC)",
+  });
+
+const nonEmpty = (what: string) =>
+  z
+    .string({ error: `must be a string (${what})` })
+    .trim()
+    .min(1, `must not be empty (${what})`);
+
+/** One member blog. */
+export const feedSchema = z.strictObject({
+  /** The member's name as shown on the page. */
+  name: nonEmpty("the member's name"),
+  /** RSS, Atom or JSON Feed URL. */
+  url: httpUrl,
+  /** The member's site; defaults to the link the feed gives. */
+  link: httpUrl.optional(),
+  /** Face image: a file in public/faces/ or an http(s) URL. */
+  face: z.string().optional(),
+  /** Categories this member's posts are filed under. */
+  categories: z.array(nonEmpty("a category")).default([]),
+});
+
+/** One source of events: an iCalendar feed, a Meetup-style RSS feed or a local .ics file. */
+export const eventSourceSchema = z.strictObject({
+  name: nonEmpty("the event source's name"),
+  /** http(s) URL, or a path to a local .ics file. */
+  url: nonEmpty("an iCalendar/RSS URL or a local .ics path"),
+  link: httpUrl.optional(),
+  /** Time zone of times written without one (Meetup RSS, floating iCalendar times). */
+  timezone: timeZone.optional(),
+});
+
+/** Fetch tuning; the defaults suit a planet of a few hundred feeds. */
+export const fetchSettingsSchema = z.strictObject({
+  concurrency: z.number().int().min(1).max(256).default(16),
+  perHost: z.number().int().min(1).max(64).default(4),
+  timeoutSeconds: z.number().positive().max(600).default(20),
+  deadlineSeconds: z.number().positive().max(3600).default(300),
+  maxMegabytes: z.number().positive().max(1024).default(15),
+});
+
+/** The whole feeds.json. */
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  title: nonEmpty("the planet's title"),
+  link: httpUrl,
+  description: z.string().default(""),
+  language: z.string().trim().min(2).default("en"),
+  timezone: timeZone.default("UTC"),
+  owner: z
+    .strictObject({ name: nonEmpty("the owner's name"), email: z.email().optional() })
+    .optional(),
+  /** How many posts the front page shows; older ones go to page/2/, page/3/, … */
+  postsPerPage: z.number().int().min(1).max(1000).default(60),
+  fetch: fetchSettingsSchema.default(fetchSettingsSchema.parse({})),
+  feeds: z.array(feedSchema, { error: "must be a list of feeds" }),
+  events: z.array(eventSourceSchema).default([]),
+});
+
+/** A validated configuration with every default filled in. */
+export type PlanetConfig = z.infer<typeof configSchema>;
+/** One validated member feed. */
+export type FeedConfig = z.infer<typeof feedSchema>;
+/** One validated event source. */
+export type EventSourceConfig = z.infer<typeof eventSourceSchema>;
+
+function isHttpUrl(value: string): boolean {
+  const { protocol } = new URL(value);
+  return protocol === "http:" || protocol === "https:";
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,99 @@
+import { createHash } from "node:crypto";
+import type { FeedConfig } from "../config/schema.ts";
+import type { ParsedEntry, ParsedFeed } from "../model/parsed-feed.ts";
+import type { Post } from "../model/post.ts";
+import { type SanitizeOptions, sanitizeContent } from "../sanitize/sanitize-content.ts";
+import { htmlToText } from "../text/html-to-text.ts";
+import { resolveBase, resolveHttpUrl } from "./resolve-url.ts";
+
+/** What normalizing one feed needs besides the parsed document. */
+export interface NormalizeContext {
+  feed: Pick<FeedConfig, "name" | "url" | "link">;
+  /** The URL the document was finally fetched from (after redirects): the last base of all. */
+  fetchedUrl: string;
+  /** First-seen times of entries from earlier runs, by source id. */
+  firstSeen: Readonly<Record<string, string>>;
+  now: Date;
+  sanitize?: SanitizeOptions;
+}
+
+/** The feed's posts plus what the cache must remember for next time. */
+export interface NormalizedFeed {
+  posts: Post[];
+  /** The member's site: configured link, else the feed's own. */
+  memberLink: string | null;
+  /** First-seen times of the entries now in the feed (older ones are forgotten). */
+  firstSeen: Record<string, string>;
+}
+
+const UNTITLED_LENGTH = 80;
+
+/** Turns a parsed feed into posts: absolute http(s) links, sanitized content, honest dates. */
+export function normalizeFeed(parsed: ParsedFeed, context: NormalizeContext): NormalizedFeed {
+  const siteLink = resolveHttpUrl(parsed.link, parsed.base, context.fetchedUrl);
+  const memberLink = context.feed.link ?? siteLink;
+  const firstSeen: Record<string, string> = {};
+  const posts: Post[] = [];
+  for (const entry of parsed.entries) {
+    const post = normalizeEntry(entry, {
+      ...context,
+      feedXmlBase: parsed.base,
+      siteLink,
+      memberLink,
+    });
+    if (firstSeen[post.sourceId]) continue;
+    firstSeen[post.sourceId] = post.firstSeen.toISOString();
+    posts.push(post);
+  }
+  return { posts, memberLink, firstSeen };
+}
+
+interface EntryContext extends NormalizeContext {
+  feedXmlBase: string | null;
+  siteLink: string | null;
+  memberLink: string | null;
+}
+
+function normalizeEntry(entry: ParsedEntry, context: EntryContext): Post {
+  const xmlBases = [entry.contentBase, entry.base, context.feedXmlBase];
+  const link = resolveHttpUrl(entry.link, entry.base, context.feedXmlBase, context.fetchedUrl);
+  // Content resolves against its xml:base when one is in scope, else the entry's own page.
+  const contentBase = xmlBases.some(Boolean)
+    ? resolveBase([...xmlBases, context.fetchedUrl])
+    : (link ?? context.siteLink ?? context.fetchedUrl);
+  const contentHtml = sanitizeContent(entry.contentHtml ?? "", contentBase, context.sanitize);
+  const sourceId = entry.id?.trim() || link || fingerprint(entry);
+  const seen = context.firstSeen[sourceId];
+  return {
+    key: hash(`${context.feed.url}\n${sourceId}`).slice(0, 24),
+    sourceId,
+    feedUrl: context.feed.url,
+    member: context.feed.name,
+    memberLink: context.memberLink,
+    title: entry.title?.trim() || untitled(contentHtml),
+    link,
+    published: entry.published,
+    updated: entry.updated,
+    firstSeen: seen && !Number.isNaN(Date.parse(seen)) ? new Date(seen) : context.now,
+    author: entry.author?.trim() || null,
+    contentHtml,
+    categories: entry.categories,
+  };
+}
+
+/** A title for an entry that has none: the start of its text, as feed readers do. */
+function untitled(contentHtml: string): string {
+  const text = htmlToText(contentHtml);
+  if (text.length <= UNTITLED_LENGTH) return text || "(untitled)";
+  return `${text.slice(0, UNTITLED_LENGTH).replace(/\s+\S*$/, "")}…`;
+}
+
+/** Identity for an entry with neither id nor link: its title, date and content. */
+function fingerprint(entry: ParsedEntry): string {
+  const date = (entry.published ?? entry.updated)?.toISOString() ?? "";
+  return `urn:sha256:${hash(`${entry.title ?? ""}\n${date}\n${entry.contentHtml ?? ""}`)}`;
+}
+
+function hash(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
