@@ -1,0 +1,25 @@
+import { fileURLToPath } from "node:url";
+import { readBuildEnvironment } from "../build/build-environment.ts";
+import { probeFeeds } from "../build/probe-feeds.ts";
+import { loadConfig } from "../config/load-config.ts";
+import { reportFailure } from "./report.ts";
+
+// Validates feeds.json and probes every feed once, touching neither the cache nor dist/:
+// for the CI of a planet's config repository.
+const root = fileURLToPath(new URL("../../", import.meta.url));
+try {
+  const env = readBuildEnvironment(process.env, root);
+  const config = await loadConfig(env.configPath);
+  console.log(`${env.configPath}: valid, ${config.feeds.length} feeds.`);
+  const results = await probeFeeds(config, env.now);
+  for (const health of results) {
+    const state = health.ok ? `ok, ${health.items} entries` : `FAILING: ${health.error?.message}`;
+    console.log(`${health.ok ? "✓" : "✗"} ${health.name} (${health.url}): ${state}`);
+    if (health.advice) console.log(`    ${health.advice}`);
+  }
+  const failing = results.filter((health) => !health.ok).length;
+  console.log(failing === 0 ? "All feeds are fine." : `${failing} feed(s) need attention.`);
+  process.exitCode = failing === 0 ? 0 : 1;
+} catch (error) {
+  process.exitCode = reportFailure(error);
+}
