@@ -1,6 +1,6 @@
 import { parseFragment } from "parse5";
 import { describe, expect, it } from "vitest";
-import { escapeHtml } from "../../src/sanitize/escape-html.ts";
+import { escapeHtml } from "../../src/text/escape-html.ts";
 
 describe("escapeHtml", () => {
   it("escapes exactly & < > \" '", () => {

@@ -1,0 +1,90 @@
+import type { AtomFeed, RdfFeed, RssFeed } from "feedsmith";
+import type { ParsedEntry, ParsedFeed } from "../model/parsed-feed.ts";
+import {
+  cleanHtml,
+  cleanText,
+  cleanToken,
+  firstAuthorName,
+  firstPresent,
+  resolveBase,
+  uniqueLabels,
+} from "./feed-fields.ts";
+import { parseDate } from "./parse-date.ts";
+
+type RssItem = RssFeed.Item<string>;
+type RdfItem = RdfFeed.Item<string>;
+
+/** Maps an RSS 0.9x/2.0 feed as feedsmith reads it into a ParsedFeed. */
+export function mapRssFeed(feed: RssFeed.Feed<string>): ParsedFeed {
+  const base = cleanToken(feed.xml?.base);
+  return {
+    format: "rss",
+    title: cleanText(feed.title),
+    link: firstPresent(cleanToken(feed.link), atomAlternate(feed.atom?.links)),
+    base,
+    entries: (feed.items ?? []).map((item) => mapRssItem(item, base)),
+  };
+}
+
+/** Maps an RSS 1.0 (RDF) feed as feedsmith reads it into a ParsedFeed. */
+export function mapRdfFeed(feed: RdfFeed.Feed<string>): ParsedFeed {
+  const base = cleanToken(feed.xml?.base);
+  return {
+    format: "rdf",
+    title: cleanText(feed.title),
+    link: cleanToken(feed.link),
+    base,
+    entries: (feed.items ?? []).map((item) => mapRdfItem(item, base)),
+  };
+}
+
+// RSS titles are text, not HTML: feedsmith has already decoded the XML once, so `&lt;b&gt;`
+// arrives as the characters `<b>` and must stay that way.
+function mapRssItem(item: RssItem, feedBase: string | null): ParsedEntry {
+  return {
+    id: cleanToken(item.guid?.value),
+    title: cleanText(item.title),
+    link: firstPresent(cleanToken(item.link), permalinkGuid(item), atomAlternate(item.atom?.links)),
+    base: resolveBase(item.xml?.base, feedBase),
+    contentBase: null,
+    published: parseDate(firstPresent(item.pubDate, item.dc?.dates?.[0], item.atom?.published)),
+    updated: parseDate(firstPresent(item.atom?.updated, item.dcterms?.modified?.[0])),
+    author: firstAuthorName([
+      ...(item.authors ?? []).map((person) => person.name),
+      ...(item.dc?.creators ?? []),
+    ]),
+    contentHtml: firstPresent(cleanHtml(item.content?.encoded), cleanHtml(item.description)),
+    categories: uniqueLabels([
+      ...(item.categories ?? []).map((category) => category.name),
+      ...(item.dc?.subjects ?? []),
+    ]),
+  };
+}
+
+function mapRdfItem(item: RdfItem, feedBase: string | null): ParsedEntry {
+  return {
+    id: cleanToken(item.rdf?.about),
+    title: cleanText(item.title),
+    link: cleanToken(item.link),
+    base: resolveBase(item.xml?.base, feedBase),
+    contentBase: null,
+    published: parseDate(firstPresent(item.dc?.dates?.[0], item.dcterms?.issued?.[0])),
+    updated: parseDate(item.dcterms?.modified?.[0]),
+    author: firstAuthorName(item.dc?.creators ?? []),
+    contentHtml: firstPresent(cleanHtml(item.content?.encoded), cleanHtml(item.description)),
+    categories: uniqueLabels(item.dc?.subjects ?? []),
+  };
+}
+
+/** A guid doubles as the link when it is a permalink (the default) and an http(s) URL. */
+function permalinkGuid(item: RssItem): string | null {
+  const guid = cleanToken(item.guid?.value);
+  if (guid === null || item.guid?.isPermaLink === false) return null;
+  return /^https?:\/\//i.test(guid) ? guid : null;
+}
+
+/** An `atom:link rel="alternate"` inside RSS, which some generators add. */
+function atomAlternate(links: Array<AtomFeed.Link<string>> | undefined): string | null {
+  const link = (links ?? []).find((candidate) => (candidate.rel ?? "alternate") === "alternate");
+  return cleanToken(link?.href);
+}
