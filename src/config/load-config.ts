@@ -39,10 +39,14 @@ export function parseConfig(text: string, file: string): PlanetConfig {
       `not valid JSON: ${error instanceof Error ? error.message : error}`,
     ]);
   }
-  const result = configSchema.safeParse(json);
-  if (!result.success) throw new ConfigError(file, result.error.issues.flatMap(describeIssue));
-  const duplicates = findDuplicateUrls(result.data);
-  if (duplicates.length > 0) throw new ConfigError(file, duplicates);
+  // reportInput keeps each issue's input, so a missing field can be told from a mistyped one.
+  const result = configSchema.safeParse(json, { reportInput: true });
+  // Duplicates are read from the raw JSON so they are listed together with any other problem.
+  const problems = [
+    ...(result.success ? [] : result.error.issues.flatMap(describeIssue)),
+    ...findDuplicateUrls(json),
+  ];
+  if (!result.success || problems.length > 0) throw new ConfigError(file, problems);
   return result.data;
 }
 
@@ -69,17 +73,24 @@ function describeProblem(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-function findDuplicateUrls(config: PlanetConfig): string[] {
+function findDuplicateUrls(json: unknown): string[] {
   const problems: string[] = [];
   const seen = new Map<string, string>();
-  const sources = [
-    ...config.feeds.map((feed, i) => ({ url: feed.url, where: `feeds[${i}].url` })),
-    ...config.events.map((source, i) => ({ url: source.url, where: `events[${i}].url` })),
-  ];
-  for (const { url, where } of sources) {
-    const first = seen.get(url);
-    if (first) problems.push(`${where}: duplicate of ${first} (${url})`);
-    else seen.set(url, where);
+  for (const key of ["feeds", "events"]) {
+    const sources = isRecord(json) ? json[key] : undefined;
+    if (!Array.isArray(sources)) continue;
+    sources.forEach((source: unknown, i) => {
+      if (!isRecord(source) || typeof source.url !== "string") return;
+      const url = source.url.trim();
+      const where = `${key}[${i}].url`;
+      const first = seen.get(url);
+      if (first) problems.push(`${where}: duplicate of ${first} (${url})`);
+      else seen.set(url, where);
+    });
   }
   return problems;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

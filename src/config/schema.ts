@@ -22,25 +22,32 @@ const nonEmpty = (what: string) =>
 /** One member blog. */
 export const feedSchema = z.strictObject({
   /** The member's name as shown on the page. */
-  name: nonEmpty("the member's name"),
+  name: nonEmpty("the member's name").describe("The member's name as shown on the page."),
   /** RSS, Atom or JSON Feed URL. */
-  url: httpUrl,
+  url: httpUrl.describe("The feed: RSS 0.9x/1.0/2.0, Atom or JSON Feed."),
   /** The member's site; defaults to the link the feed gives. */
-  link: httpUrl.optional(),
+  link: httpUrl.optional().describe("The member's site; default: the link the feed gives."),
   /** Face image: a file in public/faces/ or an http(s) URL. */
-  face: z.string().optional(),
+  face: z.string().optional().describe("Face image: a file in public/faces/ or an http(s) URL."),
   /** Categories this member's posts are filed under. */
-  categories: z.array(nonEmpty("a category")).default([]),
+  categories: z
+    .array(nonEmpty("a category"))
+    .default([])
+    .describe("Categories this member's posts are filed under."),
 });
 
 /** One source of events: an iCalendar feed, a Meetup-style RSS feed or a local .ics file. */
 export const eventSourceSchema = z.strictObject({
-  name: nonEmpty("the event source's name"),
+  name: nonEmpty("the event source's name").describe("Shown as the author of its announcements."),
   /** http(s) URL, or a path to a local .ics file. */
-  url: nonEmpty("an iCalendar/RSS URL or a local .ics path"),
-  link: httpUrl.optional(),
+  url: nonEmpty("an iCalendar/RSS URL or a local .ics path").describe(
+    "An iCalendar feed, a Meetup-style group RSS feed, or a local .ics path.",
+  ),
+  link: httpUrl.optional().describe("The group's page."),
   /** Time zone of times written without one (Meetup RSS, floating iCalendar times). */
-  timezone: timeZone.optional(),
+  timezone: timeZone
+    .optional()
+    .describe("IANA zone of times written without one (Meetup RSS, floating iCalendar times)."),
 });
 
 /** Fetch tuning; the defaults suit a planet of a few hundred feeds. */
