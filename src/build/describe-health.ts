@@ -28,6 +28,10 @@ const neverFetched = { kind: "offline", message: "not fetched yet (offline build
 function adviceFor(record: FeedRecord, newestItem: string | null, now: Date): string | null {
   const moved = record.redirects.findLast((redirect) => redirect.permanent);
   if (moved) return `moved permanently to ${record.finalUrl}: update its url in feeds.json`;
+  const [advertised] = record.advertisedFeeds;
+  if (record.error?.kind === "parse" && advertised) {
+    return `this is an HTML page; its feed is ${advertised}: put that URL in feeds.json`;
+  }
   if (record.status === 410) return "gone (410): the feed was removed; remove it from feeds.json";
   if (record.status === 404) return "not found (404): check the URL or remove the feed";
   if (record.error?.kind === "dns") return "the host name does not resolve: check the URL";

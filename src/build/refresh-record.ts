@@ -3,7 +3,9 @@ import type { FetchResult } from "../model/fetch-result.ts";
 import type { Post } from "../model/post.ts";
 import { normalizeFeed } from "../normalize/normalize-feed.ts";
 import { decodeBody } from "../parse/decode-body.ts";
+import { discoverFeedLinks } from "../parse/discover-feeds.ts";
 import { parseFeed } from "../parse/parse-feed.ts";
+import { sniffDocument } from "../parse/sniff-document.ts";
 import { comparePosts } from "../select/select-posts.ts";
 import {
   appendHistory,
@@ -48,14 +50,15 @@ export function refreshRecord(
   if (bodyHash === previous.bodyHash) {
     return recordSuccess({ ...attempt, validators: result.validators }, "ok", at);
   }
-  const parsed = parseFeed(decodeBody(result.body, result.contentType));
+  const text = decodeBody(result.body, result.contentType);
+  const parsed = parseFeed(text);
   if (!parsed.ok) {
-    const where = parsed.error.line
-      ? ` (line ${parsed.error.line}, column ${parsed.error.column})`
-      : "";
+    // The parse error already names its line and column where it has them.
+    const advertisedFeeds =
+      sniffDocument(text).kind === "html" ? discoverFeedLinks(text, result.finalUrl) : [];
     return recordFailure(
-      attempt,
-      { kind: "parse", message: `${parsed.error.message}${where}` },
+      { ...attempt, advertisedFeeds },
+      { kind: "parse", message: parsed.error.message },
       at,
     );
   }
@@ -70,6 +73,7 @@ export function refreshRecord(
       ...attempt,
       validators: result.validators,
       bodyHash,
+      advertisedFeeds: [],
       feedTitle: parsed.feed.title,
       feedLink: normalized.memberLink,
       posts: mergePosts(previous.posts.map(fromStoredPost), normalized.posts).map(toStoredPost),

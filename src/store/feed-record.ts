@@ -86,7 +86,8 @@ export const feedRecordSchema = z.object({
   feedTitle: z.string().nullable(),
   feedLink: z.string().nullable(),
   posts: z.array(storedPostSchema),
-  firstSeen: z.record(z.string(), instant),
+  /** Feeds advertised by the HTML page found at the URL instead of a feed, to suggest. */
+  advertisedFeeds: z.array(z.string()),
 });
 
 /** A post as stored in a cache file. */
@@ -114,7 +115,7 @@ export function newFeedRecord(url: string): FeedRecord {
     feedTitle: null,
     feedLink: null,
     posts: [],
-    firstSeen: {},
+    advertisedFeeds: [],
   };
 }
 

@@ -36,6 +36,6 @@ export function sampleRecord(url: string, postCount: number): FeedRecord {
     feedTitle: "Ada's blog",
     feedLink: "https://ada.example/",
     posts,
-    firstSeen: Object.fromEntries(posts.map((p) => [p.sourceId, p.firstSeen])),
+    advertisedFeeds: [],
   };
 }

@@ -1,0 +1,31 @@
+import { expect, it } from "vitest";
+import { describeHealth } from "../../src/build/describe-health.ts";
+import { refreshRecord } from "../../src/build/refresh-record.ts";
+import { newFeedRecord } from "../../src/store/feed-record.ts";
+
+it("a blog page configured as a feed is reported with the feed URL it advertises", () => {
+  const url = "https://blog.example.org/";
+  const page = `<!doctype html><html><head><title>Blog</title>
+    <link rel="alternate" type="application/atom+xml" href="/feeds/posts/default"></head>
+    <body><p>Hello</p></body></html>`;
+  const record = refreshRecord(
+    newFeedRecord(url),
+    {
+      outcome: "ok",
+      url,
+      finalUrl: url,
+      status: 200,
+      body: new TextEncoder().encode(page),
+      contentType: "text/html; charset=utf-8",
+      validators: { etag: null, lastModified: null },
+      redirects: [],
+    },
+    { feed: { name: "Blog", url }, now: new Date("2017-03-30T12:00:00Z") },
+  );
+  const health = describeHealth("Blog", record, new Date("2017-03-30T12:00:00Z"));
+  expect(health.ok).toBe(false);
+  expect(health.error?.kind).toBe("parse");
+  expect(health.advice).toBe(
+    "this is an HTML page; its feed is https://blog.example.org/feeds/posts/default: put that URL in feeds.json",
+  );
+});
