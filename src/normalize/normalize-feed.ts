@@ -32,7 +32,8 @@ const UNTITLED_LENGTH = 80;
 export function normalizeFeed(parsed: ParsedFeed, context: NormalizeContext): NormalizedFeed {
   const siteLink = resolveHttpUrl(parsed.link, parsed.base, context.fetchedUrl);
   const memberLink = context.feed.link ?? siteLink;
-  const firstSeen: Record<string, string> = {};
+  // A Map, so ids such as "constructor" or "__proto__" are ids like any other.
+  const firstSeen = new Map<string, string>();
   const posts: Post[] = [];
   for (const entry of parsed.entries) {
     const post = normalizeEntry(entry, {
@@ -41,11 +42,11 @@ export function normalizeFeed(parsed: ParsedFeed, context: NormalizeContext): No
       siteLink,
       memberLink,
     });
-    if (firstSeen[post.sourceId]) continue;
-    firstSeen[post.sourceId] = post.firstSeen.toISOString();
+    if (firstSeen.has(post.sourceId)) continue;
+    firstSeen.set(post.sourceId, post.firstSeen.toISOString());
     posts.push(post);
   }
-  return { posts, memberLink, firstSeen };
+  return { posts, memberLink, firstSeen: Object.fromEntries(firstSeen) };
 }
 
 interface EntryContext extends NormalizeContext {
@@ -63,7 +64,7 @@ function normalizeEntry(entry: ParsedEntry, context: EntryContext): Post {
     : (link ?? context.siteLink ?? context.fetchedUrl);
   const contentHtml = sanitizeContent(entry.contentHtml ?? "", contentBase, context.sanitize);
   const sourceId = entry.id?.trim() || link || fingerprint(entry);
-  const seen = context.firstSeen[sourceId];
+  const seen = Object.hasOwn(context.firstSeen, sourceId) ? context.firstSeen[sourceId] : undefined;
   return {
     key: hash(`${context.feed.url}\n${sourceId}`).slice(0, 24),
     sourceId,

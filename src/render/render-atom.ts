@@ -15,13 +15,13 @@ export function renderAtom(site: Site): string {
   });
   feed.ele("title", { type: "text" }).txt(toXmlText(config.title));
   if (config.description) feed.ele("subtitle").txt(toXmlText(config.description));
-  feed.ele("id").txt(config.link);
+  feed.ele("id").txt(toXmlText(config.link));
   feed.ele("link", {
     rel: "self",
     type: "application/atom+xml",
-    href: planetUrl(site, "atom.xml"),
+    href: toXmlText(planetUrl(site, "atom.xml")),
   });
-  feed.ele("link", { rel: "alternate", type: "text/html", href: config.link });
+  feed.ele("link", { rel: "alternate", type: "text/html", href: toXmlText(config.link) });
   const newest = posts[0];
   feed.ele("updated").txt((newest ? postDate(newest) : site.now).toISOString());
   feed.ele("generator").txt("planet");
@@ -41,16 +41,18 @@ function addEntry(feed: XmlNode, post: Post, site: Site): void {
   // atom:id must be an IRI; ids that are not get one made from the planet's URL and the stable key.
   const id = URI_SCHEME.test(post.sourceId) ? post.sourceId : planetUrl(site, `#post-${post.key}`);
   entry.ele("id").txt(toXmlText(id));
-  if (post.link) entry.ele("link", { rel: "alternate", type: "text/html", href: post.link });
+  if (post.link) {
+    entry.ele("link", { rel: "alternate", type: "text/html", href: toXmlText(post.link) });
+  }
   if (post.published) entry.ele("published").txt(post.published.toISOString());
   entry.ele("updated").txt((post.updated ?? postDate(post)).toISOString());
   const author = entry.ele("author");
   author.ele("name").txt(toXmlText(post.author ?? post.member));
-  if (post.memberLink) author.ele("uri").txt(post.memberLink);
+  if (post.memberLink) author.ele("uri").txt(toXmlText(post.memberLink));
   for (const category of post.categories) entry.ele("category", { term: toXmlText(category) });
   entry.ele("content", { type: "html" }).txt(toXmlText(post.contentHtml));
   const source = entry.ele("source");
-  source.ele("id").txt(post.feedUrl);
+  source.ele("id").txt(toXmlText(post.feedUrl));
   source.ele("title").txt(toXmlText(post.member));
-  if (post.memberLink) source.ele("link", { rel: "alternate", href: post.memberLink });
+  if (post.memberLink) source.ele("link", { rel: "alternate", href: toXmlText(post.memberLink) });
 }

@@ -15,8 +15,8 @@ export function renderOpml(site: Site): string {
       type: "rss",
       text: toXmlText(member.name),
       title: toXmlText(member.feedTitle ?? member.name),
-      xmlUrl: member.feedUrl,
-      ...(member.link ? { htmlUrl: member.link } : {}),
+      xmlUrl: toXmlText(member.feedUrl),
+      ...(member.link ? { htmlUrl: toXmlText(member.link) } : {}),
     });
   }
   return opml.end({ prettyPrint: true });

@@ -15,14 +15,14 @@ export function renderRss(site: Site, selfPath: string): string {
     })
     .ele("channel");
   channel.ele("title").txt(toXmlText(config.title));
-  channel.ele("link").txt(config.link);
+  channel.ele("link").txt(toXmlText(config.link));
   channel.ele("description").txt(toXmlText(config.description || config.title));
   channel.ele("language").txt(config.language);
   const newest = posts[0];
   if (newest) channel.ele("lastBuildDate").txt(postDate(newest).toUTCString());
   channel.ele("generator").txt("planet");
   channel.ele("atom:link", {
-    href: planetUrl(site, selfPath),
+    href: toXmlText(planetUrl(site, selfPath)),
     rel: "self",
     type: "application/rss+xml",
   });
@@ -35,7 +35,7 @@ type XmlNode = ReturnType<typeof create>;
 function addItem(channel: XmlNode, post: Post): void {
   const item = channel.ele("item");
   item.ele("title").txt(toXmlText(`${post.member}: ${post.title}`));
-  if (post.link) item.ele("link").txt(post.link);
+  if (post.link) item.ele("link").txt(toXmlText(post.link));
   item.ele("guid", { isPermaLink: "false" }).txt(toXmlText(post.sourceId));
   item.ele("pubDate").txt(postDate(post).toUTCString());
   item.ele("dc:creator").txt(toXmlText(post.author ?? post.member));

@@ -127,7 +127,11 @@ describe("problems are reported with their field path", () => {
     const url = "https://a.example/feed";
     expect(
       problemsOf({
-        ...withFeeds({ name: "a", url }, { name: "b", url: "https://b.example/" }, { name: "c", url }),
+        ...withFeeds(
+          { name: "a", url },
+          { name: "b", url: "https://b.example/" },
+          { name: "c", url },
+        ),
         events: [{ name: "e", url }],
       }),
     ).toEqual([

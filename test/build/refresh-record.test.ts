@@ -1,0 +1,238 @@
+import { describe, expect, it } from "vitest";
+import { POSTS_KEPT_PER_FEED, refreshRecord } from "../../src/build/refresh-record.ts";
+import type { FetchFailure, FetchResult, RedirectNote } from "../../src/model/fetch-result.ts";
+import {
+  type FeedRecord,
+  hashBody,
+  newFeedRecord,
+  type StoredPost,
+} from "../../src/store/feed-record.ts";
+
+const FEED_URL = "https://alice.example.org/feed.atom";
+const feed = { name: "Alice", url: FEED_URL };
+const T1 = new Date("2017-03-01T10:00:00Z");
+const T2 = new Date("2017-03-02T10:00:00Z");
+const T3 = new Date("2017-03-03T10:00:00Z");
+
+/** An Atom feed with one entry per [id, title, published]. */
+function atom(entries: [string, string, string][]): Uint8Array {
+  const body = entries
+    .map(
+      ([id, title, published]) => `<entry><id>${id}</id><title>${title}</title>
+      <link href="https://alice.example.org/${id.split(":").at(-1)}.html"/>
+      <published>${published}</published><content type="html">&lt;p&gt;${title}&lt;/p&gt;</content></entry>`,
+    )
+    .join("\n");
+  return new TextEncoder().encode(`<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Alice's notes</title>
+<link rel="alternate" href="https://alice.example.org/"/><id>tag:alice.example.org,2017:feed</id>
+${body}</feed>`);
+}
+
+function ok(body: Uint8Array, fields: Partial<Extract<FetchResult, { outcome: "ok" }>> = {}) {
+  return {
+    outcome: "ok",
+    url: FEED_URL,
+    finalUrl: FEED_URL,
+    status: 200,
+    body,
+    contentType: "application/atom+xml",
+    validators: { etag: '"v2"', lastModified: null },
+    redirects: [],
+    ...fields,
+  } satisfies FetchResult;
+}
+
+function failed(error: FetchFailure, status: number | null = null): FetchResult {
+  return {
+    outcome: "failed",
+    url: FEED_URL,
+    finalUrl: FEED_URL,
+    status,
+    error,
+    redirects: [],
+    retryAfter: null,
+  };
+}
+
+const notModified = (redirects: RedirectNote[] = []): FetchResult => ({
+  outcome: "not-modified",
+  url: FEED_URL,
+  finalUrl: FEED_URL,
+  status: 304,
+  validators: { etag: '"v1"', lastModified: null },
+  redirects,
+});
+
+const titles = (record: FeedRecord) => record.posts.map((post: StoredPost) => post.title);
+
+/** A record after one successful fetch of a feed with posts one and two. */
+function firstCopy(): FeedRecord {
+  return refreshRecord(
+    newFeedRecord(FEED_URL),
+    ok(
+      atom([
+        ["tag:a,2017:two", "Two", "2017-02-02T00:00:00Z"],
+        ["tag:a,2017:one", "One", "2017-02-01T00:00:00Z"],
+      ]),
+    ),
+    { feed, now: T1 },
+  );
+}
+
+describe("a successful fetch", () => {
+  it("stores the posts, the validators, the body hash and the feed's own title and link", () => {
+    const record = firstCopy();
+    expect(titles(record)).toEqual(["Two", "One"]);
+    expect(record.validators).toEqual({ etag: '"v2"', lastModified: null });
+    expect(record.bodyHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(record.feedTitle).toBe("Alice's notes");
+    expect(record.feedLink).toBe("https://alice.example.org/");
+    expect(record).toMatchObject({
+      lastAttempt: T1.toISOString(),
+      lastSuccess: T1.toISOString(),
+      status: 200,
+      error: null,
+      consecutiveFailures: 0,
+    });
+    expect(record.history).toEqual([
+      { at: T1.toISOString(), outcome: "ok", status: 200, error: null },
+    ]);
+  });
+
+  it("merges new entries into the last good copy and keeps entries that left the feed", () => {
+    const next = refreshRecord(
+      firstCopy(),
+      ok(
+        atom([
+          ["tag:a,2017:three", "Three", "2017-02-03T00:00:00Z"],
+          ["tag:a,2017:two", "Two (edited)", "2017-02-02T00:00:00Z"],
+        ]),
+      ),
+      { feed, now: T2 },
+    );
+    expect(titles(next)).toEqual(["Three", "Two (edited)", "One"]);
+    const firstSeen = Object.fromEntries(next.posts.map((p) => [p.sourceId, p.firstSeen]));
+    expect(firstSeen).toEqual({
+      "tag:a,2017:three": T2.toISOString(),
+      "tag:a,2017:two": T1.toISOString(),
+      "tag:a,2017:one": T1.toISOString(),
+    });
+  });
+
+  it(`keeps at most ${POSTS_KEPT_PER_FEED} posts, dropping the oldest`, () => {
+    const entries = Array.from({ length: POSTS_KEPT_PER_FEED + 5 }, (_, i) => {
+      const date = new Date(Date.UTC(2016, 0, 1) + i * 3_600_000).toISOString();
+      return [`tag:a,2016:${i}`, `Post ${i}`, date] satisfies [string, string, string];
+    });
+    const record = refreshRecord(newFeedRecord(FEED_URL), ok(atom(entries)), { feed, now: T1 });
+    expect(record.posts).toHaveLength(POSTS_KEPT_PER_FEED);
+    expect(record.posts.at(-1)?.title).toBe("Post 5");
+  });
+
+  it("does not parse a body whose hash equals the stored one", () => {
+    // A body that would fail to parse, recorded as the last good copy's hash: only a record
+    // that skips parsing can come out of this as a success with the old posts.
+    const garbage = new TextEncoder().encode("<html><body>not a feed</body></html>");
+    const previous = { ...firstCopy(), bodyHash: hashBody(garbage) };
+    const next = refreshRecord(previous, ok(garbage), { feed, now: T2 });
+    expect(next.error).toBeNull();
+    expect(titles(next)).toEqual(["Two", "One"]);
+    expect(next.lastSuccess).toBe(T2.toISOString());
+    expect(next.validators.etag).toBe('"v2"');
+
+    // And a body that parses to other posts, with the stored hash, leaves the posts as they were.
+    const other = atom([["tag:a,2017:new", "New", "2017-02-05T00:00:00Z"]]);
+    const same = refreshRecord({ ...firstCopy(), bodyHash: hashBody(other) }, ok(other), {
+      feed,
+      now: T2,
+    });
+    expect(titles(same)).toEqual(["Two", "One"]);
+  });
+});
+
+describe("a 304 Not Modified", () => {
+  it("keeps the posts, takes the new validators and counts as a success", () => {
+    const failing = refreshRecord(firstCopy(), failed({ kind: "timeout", message: "timed out" }), {
+      feed,
+      now: T2,
+    });
+    const next = refreshRecord(failing, notModified(), { feed, now: T3 });
+    expect(titles(next)).toEqual(["Two", "One"]);
+    expect(next).toMatchObject({
+      status: 304,
+      error: null,
+      consecutiveFailures: 0,
+      lastSuccess: T3.toISOString(),
+      validators: { etag: '"v1"', lastModified: null },
+    });
+    expect(next.history.at(-1)?.outcome).toBe("not-modified");
+  });
+});
+
+describe("a failure", () => {
+  it("of the fetch keeps the last good copy and counts consecutive failures", () => {
+    const error = { kind: "http", message: "HTTP 500" } as const;
+    const once = refreshRecord(firstCopy(), failed(error, 500), { feed, now: T2 });
+    const twice = refreshRecord(once, failed(error, 500), { feed, now: T3 });
+    expect(titles(twice)).toEqual(["Two", "One"]);
+    expect(twice).toMatchObject({
+      error,
+      status: 500,
+      consecutiveFailures: 2,
+      lastAttempt: T3.toISOString(),
+      lastSuccess: T1.toISOString(),
+      validators: { etag: '"v2"', lastModified: null },
+    });
+    expect(twice.history.map((h) => h.outcome)).toEqual(["ok", "failed", "failed"]);
+  });
+
+  it("to parse keeps the last good copy and its hash, and names the problem", () => {
+    const previous = firstCopy();
+    const truncated = new TextEncoder().encode(
+      '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Alice</title><entry>',
+    );
+    const next = refreshRecord(previous, ok(truncated), { feed, now: T2 });
+    expect(titles(next)).toEqual(["Two", "One"]);
+    expect(next.error?.kind).toBe("parse");
+    expect(next.error?.message).toMatch(/truncated/);
+    expect(next.consecutiveFailures).toBe(1);
+    expect(next.bodyHash).toBe(previous.bodyHash);
+    expect(next.lastSuccess).toBe(T1.toISOString());
+  });
+
+  it("is forgotten by the next success", () => {
+    const failing = refreshRecord(firstCopy(), failed({ kind: "dns", message: "ENOTFOUND" }), {
+      feed,
+      now: T2,
+    });
+    const next = refreshRecord(
+      failing,
+      ok(atom([["tag:a,2017:two", "Two", "2017-02-02T00:00:00Z"]])),
+      { feed, now: T3 },
+    );
+    expect(next.error).toBeNull();
+    expect(next.consecutiveFailures).toBe(0);
+  });
+});
+
+describe("redirects", () => {
+  it("are recorded with the final URL, and relative links resolve against it", () => {
+    const moved = "https://new.example.org/feed.atom";
+    const redirects = [{ from: FEED_URL, to: moved, permanent: true }];
+    const body = new TextEncoder().encode(`<?xml version="1.0"?>
+<rss version="2.0"><channel><title>A</title>
+<item><guid>1</guid><title>Moved</title><link>/posts/1.html</link></item></channel></rss>`);
+    const record = refreshRecord(
+      newFeedRecord(FEED_URL),
+      ok(body, { finalUrl: moved, redirects }),
+      {
+        feed,
+        now: T1,
+      },
+    );
+    expect(record.finalUrl).toBe(moved);
+    expect(record.redirects).toEqual(redirects);
+    expect(record.posts[0]?.link).toBe("https://new.example.org/posts/1.html");
+  });
+});
