@@ -1,5 +1,4 @@
 import { fileURLToPath } from "node:url";
-import { build } from "astro";
 import { SITE_DATA_ENV } from "../site/site-data.ts";
 
 /** The project root: Astro finds src/pages and public/ there. */
@@ -15,6 +14,8 @@ export async function renderPages(options: {
   process.env[SITE_DATA_ENV] = options.siteDataPath;
   try {
     const link = new URL(options.siteLink);
+    // Loaded here, not at start-up: a bad config or a held lock is reported without Astro's cost.
+    const { build } = await import("astro");
     await build({
       root: PROJECT_ROOT,
       outDir: options.outDir,

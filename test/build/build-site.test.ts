@@ -74,8 +74,9 @@ describe("the built planet page", () => {
   });
 
   it("holds back posts dated after now and shows a post that two feeds carry once", () => {
+    // The stream: the front page and the archive pages (member pages repeat their posts).
     const all = [...firstTree.entries()]
-      .filter(([path]) => path.endsWith(".html"))
+      .filter(([path]) => path === "index.html" || path.startsWith("page/"))
       .map(([, html]) => html)
       .join("");
     expect(all).not.toContain("From the future");
