@@ -1,11 +1,8 @@
-import type { FeedConfig } from "../config/schema.ts";
+import { fromStoredEvent, toStoredEvent } from "../events/stored-event.ts";
+import { eventIdentity, type PlanetEvent } from "../model/event.ts";
 import type { FetchResult } from "../model/fetch-result.ts";
 import type { Post } from "../model/post.ts";
-import { normalizeFeed } from "../normalize/normalize-feed.ts";
 import { decodeBody } from "../parse/decode-body.ts";
-import { discoverFeedLinks } from "../parse/discover-feeds.ts";
-import { parseFeed } from "../parse/parse-feed.ts";
-import { sniffDocument } from "../parse/sniff-document.ts";
 import { comparePosts } from "../select/select-posts.ts";
 import {
   appendHistory,
@@ -14,19 +11,24 @@ import {
   hashBody,
   toStoredPost,
 } from "../store/feed-record.ts";
+import type { BodyReader } from "./body-reader.ts";
 
 /** How many posts of one feed the cache keeps; entries that leave the feed stay until then. */
 export const POSTS_KEPT_PER_FEED = 200;
 
-/** What refreshing a feed needs besides the fetch result. */
+/** How many events of one source the cache keeps, past ones included. */
+export const EVENTS_KEPT_PER_SOURCE = 500;
+
+/** What refreshing a source needs besides the fetch result. */
 export interface RefreshContext {
-  feed: Pick<FeedConfig, "name" | "url" | "link">;
   now: Date;
+  /** Reads the fetched document: a member feed or an event source. */
+  read: BodyReader;
 }
 
 /**
- * The feed's record after one fetch: new posts merged into the last good copy on success;
- * on any failure (fetch or parse) the last good copy stays and the failure is recorded.
+ * The source's record after one fetch: what came in merged into the last good copy on success;
+ * on any failure (fetch or reading) the last good copy stays and the failure is recorded.
  */
 export function refreshRecord(
   previous: FeedRecord,
@@ -50,33 +52,30 @@ export function refreshRecord(
   if (bodyHash === previous.bodyHash) {
     return recordSuccess({ ...attempt, validators: result.validators }, "ok", at);
   }
-  const text = decodeBody(result.body, result.contentType);
-  const parsed = parseFeed(text);
-  if (!parsed.ok) {
-    // The parse error already names its line and column where it has them.
-    const advertisedFeeds =
-      sniffDocument(text).kind === "html" ? discoverFeedLinks(text, result.finalUrl) : [];
+  const reading = context.read(
+    decodeBody(result.body, result.contentType),
+    result.finalUrl,
+    previous,
+  );
+  if (!reading.ok) {
     return recordFailure(
-      { ...attempt, advertisedFeeds },
-      { kind: "parse", message: parsed.error.message },
+      { ...attempt, advertisedFeeds: reading.advertisedFeeds },
+      { kind: "parse", message: reading.message },
       at,
     );
   }
-  const normalized = normalizeFeed(parsed.feed, {
-    feed: context.feed,
-    fetchedUrl: result.finalUrl,
-    firstSeen: Object.fromEntries(previous.posts.map((post) => [post.sourceId, post.firstSeen])),
-    now: context.now,
-  });
   return recordSuccess(
     {
       ...attempt,
       validators: result.validators,
       bodyHash,
       advertisedFeeds: [],
-      feedTitle: parsed.feed.title,
-      feedLink: normalized.memberLink,
-      posts: mergePosts(previous.posts.map(fromStoredPost), normalized.posts).map(toStoredPost),
+      feedTitle: reading.title,
+      feedLink: reading.link,
+      posts: mergePosts(previous.posts.map(fromStoredPost), reading.posts).map(toStoredPost),
+      events: mergeEvents(previous.events.map(fromStoredEvent), reading.events, context.now).map(
+        toStoredEvent,
+      ),
     },
     "ok",
     at,
@@ -88,6 +87,20 @@ function mergePosts(kept: Post[], current: Post[]): Post[] {
   const currentIds = new Set(current.map((post) => post.sourceId));
   const merged = [...current, ...kept.filter((post) => !currentIds.has(post.sourceId))];
   return merged.sort(comparePosts).slice(0, POSTS_KEPT_PER_FEED);
+}
+
+/**
+ * The source's current events, plus past ones it no longer lists (their history stays on the
+ * events page). An upcoming event that vanished from its source was withdrawn: it goes.
+ */
+function mergeEvents(kept: PlanetEvent[], current: PlanetEvent[], now: Date): PlanetEvent[] {
+  const currentIds = new Set(current.map(eventIdentity));
+  const past = kept.filter(
+    (event) => !currentIds.has(eventIdentity(event)) && (event.end ?? event.start) < now,
+  );
+  return [...current, ...past]
+    .sort((a, b) => b.start.getTime() - a.start.getTime())
+    .slice(0, EVENTS_KEPT_PER_SOURCE);
 }
 
 function recordSuccess(record: FeedRecord, outcome: "ok" | "not-modified", at: string): FeedRecord {

@@ -36,6 +36,25 @@ export const feedSchema = z.strictObject({
     .describe("Categories this member's posts are filed under."),
 });
 
+const eventKind = z.enum(["sprint", "release-party", "talk", "meetup"]);
+const keywordList = z.array(nonEmpty("a keyword")).optional();
+
+/** How a source's events are sorted into sprints, release parties, talks and meetups. */
+export const kindRulesSchema = z.strictObject({
+  defaultKind: eventKind.optional().describe("The kind of an event no keyword matches."),
+  keywords: z
+    .strictObject({
+      sprint: keywordList,
+      "release-party": keywordList,
+      talk: keywordList,
+      meetup: keywordList,
+    })
+    .optional()
+    .describe(
+      "Words in a title, description or category that decide the kind; these win over the built-in ones.",
+    ),
+});
+
 /** One source of events: an iCalendar feed, a Meetup-style RSS feed or a local .ics file. */
 export const eventSourceSchema = z.strictObject({
   name: nonEmpty("the event source's name").describe("Shown as the author of its announcements."),
@@ -48,6 +67,7 @@ export const eventSourceSchema = z.strictObject({
   timezone: timeZone
     .optional()
     .describe("IANA zone of times written without one (Meetup RSS, floating iCalendar times)."),
+  kinds: kindRulesSchema.optional(),
 });
 
 /** Fetch tuning; the defaults suit a planet of a few hundred feeds. */
@@ -72,6 +92,8 @@ export const configSchema = z.strictObject({
     .optional(),
   /** How many posts the front page shows; older ones go to page/2/, page/3/, … */
   postsPerPage: z.number().int().min(1).max(1000).default(60),
+  /** How many upcoming events the front page lists. */
+  upcomingEvents: z.number().int().min(0).max(100).default(5),
   fetch: fetchSettingsSchema.default(fetchSettingsSchema.parse({})),
   feeds: z.array(feedSchema, { error: "must be a list of feeds" }),
   events: z.array(eventSourceSchema).default([]),

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { RedirectNote, Validators } from "../model/fetch-result.ts";
+import { storedEventSchema } from "../events/stored-event.ts";
 import type { Post } from "../model/post.ts";
 import type { SourceErrorKind } from "../model/source-health.ts";
 
@@ -88,6 +89,8 @@ export const feedRecordSchema = z.object({
   posts: z.array(storedPostSchema),
   /** Feeds advertised by the HTML page found at the URL instead of a feed, to suggest. */
   advertisedFeeds: z.array(z.string()),
+  /** An event source's events (empty for member feeds). */
+  events: z.array(storedEventSchema),
 });
 
 /** A post as stored in a cache file. */
@@ -116,6 +119,7 @@ export function newFeedRecord(url: string): FeedRecord {
     feedLink: null,
     posts: [],
     advertisedFeeds: [],
+    events: [],
   };
 }
 

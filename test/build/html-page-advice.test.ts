@@ -1,10 +1,12 @@
 import { expect, it } from "vitest";
 import { describeHealth } from "../../src/build/describe-health.ts";
+import { feedBodyReader } from "../../src/build/read-feed-body.ts";
 import { refreshRecord } from "../../src/build/refresh-record.ts";
 import { newFeedRecord } from "../../src/store/feed-record.ts";
 
 it("a blog page configured as a feed is reported with the feed URL it advertises", () => {
   const url = "https://blog.example.org/";
+  const now = new Date("2017-03-30T12:00:00Z");
   const page = `<!doctype html><html><head><title>Blog</title>
     <link rel="alternate" type="application/atom+xml" href="/feeds/posts/default"></head>
     <body><p>Hello</p></body></html>`;
@@ -20,9 +22,9 @@ it("a blog page configured as a feed is reported with the feed URL it advertises
       validators: { etag: null, lastModified: null },
       redirects: [],
     },
-    { feed: { name: "Blog", url }, now: new Date("2017-03-30T12:00:00Z") },
+    { now, read: feedBodyReader({ name: "Blog", url }, now) },
   );
-  const health = describeHealth("Blog", record, new Date("2017-03-30T12:00:00Z"));
+  const health = describeHealth("Blog", record, now);
   expect(health.ok).toBe(false);
   expect(health.error?.kind).toBe("parse");
   expect(health.advice).toBe(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { feedBodyReader } from "../../src/build/read-feed-body.ts";
 import { POSTS_KEPT_PER_FEED, refreshRecord } from "../../src/build/refresh-record.ts";
 import type { FetchFailure, FetchResult, RedirectNote } from "../../src/model/fetch-result.ts";
 import {
@@ -13,6 +14,7 @@ const feed = { name: "Alice", url: FEED_URL };
 const T1 = new Date("2017-03-01T10:00:00Z");
 const T2 = new Date("2017-03-02T10:00:00Z");
 const T3 = new Date("2017-03-03T10:00:00Z");
+const context = (now: Date) => ({ now, read: feedBodyReader(feed, now) });
 
 /** An Atom feed with one entry per [id, title, published]. */
 function atom(entries: [string, string, string][]): Uint8Array {
@@ -76,7 +78,7 @@ function firstCopy(): FeedRecord {
         ["tag:a,2017:one", "One", "2017-02-01T00:00:00Z"],
       ]),
     ),
-    { feed, now: T1 },
+    context(T1),
   );
 }
 
@@ -109,7 +111,7 @@ describe("a successful fetch", () => {
           ["tag:a,2017:two", "Two (edited)", "2017-02-02T00:00:00Z"],
         ]),
       ),
-      { feed, now: T2 },
+      context(T2),
     );
     expect(titles(next)).toEqual(["Three", "Two (edited)", "One"]);
     const firstSeen = Object.fromEntries(next.posts.map((p) => [p.sourceId, p.firstSeen]));
@@ -125,7 +127,7 @@ describe("a successful fetch", () => {
       const date = new Date(Date.UTC(2016, 0, 1) + i * 3_600_000).toISOString();
       return [`tag:a,2016:${i}`, `Post ${i}`, date] satisfies [string, string, string];
     });
-    const record = refreshRecord(newFeedRecord(FEED_URL), ok(atom(entries)), { feed, now: T1 });
+    const record = refreshRecord(newFeedRecord(FEED_URL), ok(atom(entries)), context(T1));
     expect(record.posts).toHaveLength(POSTS_KEPT_PER_FEED);
     expect(record.posts.at(-1)?.title).toBe("Post 5");
   });
@@ -135,7 +137,7 @@ describe("a successful fetch", () => {
     // that skips parsing can come out of this as a success with the old posts.
     const garbage = new TextEncoder().encode("<html><body>not a feed</body></html>");
     const previous = { ...firstCopy(), bodyHash: hashBody(garbage) };
-    const next = refreshRecord(previous, ok(garbage), { feed, now: T2 });
+    const next = refreshRecord(previous, ok(garbage), context(T2));
     expect(next.error).toBeNull();
     expect(titles(next)).toEqual(["Two", "One"]);
     expect(next.lastSuccess).toBe(T2.toISOString());
@@ -143,21 +145,23 @@ describe("a successful fetch", () => {
 
     // And a body that parses to other posts, with the stored hash, leaves the posts as they were.
     const other = atom([["tag:a,2017:new", "New", "2017-02-05T00:00:00Z"]]);
-    const same = refreshRecord({ ...firstCopy(), bodyHash: hashBody(other) }, ok(other), {
-      feed,
-      now: T2,
-    });
+    const same = refreshRecord(
+      { ...firstCopy(), bodyHash: hashBody(other) },
+      ok(other),
+      context(T2),
+    );
     expect(titles(same)).toEqual(["Two", "One"]);
   });
 });
 
 describe("a 304 Not Modified", () => {
   it("keeps the posts, takes the new validators and counts as a success", () => {
-    const failing = refreshRecord(firstCopy(), failed({ kind: "timeout", message: "timed out" }), {
-      feed,
-      now: T2,
-    });
-    const next = refreshRecord(failing, notModified(), { feed, now: T3 });
+    const failing = refreshRecord(
+      firstCopy(),
+      failed({ kind: "timeout", message: "timed out" }),
+      context(T2),
+    );
+    const next = refreshRecord(failing, notModified(), context(T3));
     expect(titles(next)).toEqual(["Two", "One"]);
     expect(next).toMatchObject({
       status: 304,
@@ -173,8 +177,8 @@ describe("a 304 Not Modified", () => {
 describe("a failure", () => {
   it("of the fetch keeps the last good copy and counts consecutive failures", () => {
     const error = { kind: "http", message: "HTTP 500" } as const;
-    const once = refreshRecord(firstCopy(), failed(error, 500), { feed, now: T2 });
-    const twice = refreshRecord(once, failed(error, 500), { feed, now: T3 });
+    const once = refreshRecord(firstCopy(), failed(error, 500), context(T2));
+    const twice = refreshRecord(once, failed(error, 500), context(T3));
     expect(titles(twice)).toEqual(["Two", "One"]);
     expect(twice).toMatchObject({
       error,
@@ -192,7 +196,7 @@ describe("a failure", () => {
     const truncated = new TextEncoder().encode(
       '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Alice</title><entry>',
     );
-    const next = refreshRecord(previous, ok(truncated), { feed, now: T2 });
+    const next = refreshRecord(previous, ok(truncated), context(T2));
     expect(titles(next)).toEqual(["Two", "One"]);
     expect(next.error?.kind).toBe("parse");
     expect(next.error?.message).toMatch(/truncated/);
@@ -202,14 +206,15 @@ describe("a failure", () => {
   });
 
   it("is forgotten by the next success", () => {
-    const failing = refreshRecord(firstCopy(), failed({ kind: "dns", message: "ENOTFOUND" }), {
-      feed,
-      now: T2,
-    });
+    const failing = refreshRecord(
+      firstCopy(),
+      failed({ kind: "dns", message: "ENOTFOUND" }),
+      context(T2),
+    );
     const next = refreshRecord(
       failing,
       ok(atom([["tag:a,2017:two", "Two", "2017-02-02T00:00:00Z"]])),
-      { feed, now: T3 },
+      context(T3),
     );
     expect(next.error).toBeNull();
     expect(next.consecutiveFailures).toBe(0);
@@ -226,10 +231,7 @@ describe("redirects", () => {
     const record = refreshRecord(
       newFeedRecord(FEED_URL),
       ok(body, { finalUrl: moved, redirects }),
-      {
-        feed,
-        now: T1,
-      },
+      context(T1),
     );
     expect(record.finalUrl).toBe(moved);
     expect(record.redirects).toEqual(redirects);

@@ -37,5 +37,6 @@ export function sampleRecord(url: string, postCount: number): FeedRecord {
     feedLink: "https://ada.example/",
     posts,
     advertisedFeeds: [],
+    events: [],
   };
 }

@@ -1,0 +1,29 @@
+import type { PlanetEvent } from "../model/event.ts";
+import type { Post } from "../model/post.ts";
+import type { FeedRecord } from "../store/feed-record.ts";
+
+/** What a fetched document yields, or why it can't be read. */
+export type BodyReading =
+  | {
+      ok: true;
+      /** The source's own title, as plain text. */
+      title: string | null;
+      /** The source's site, absolute http(s), or null. */
+      link: string | null;
+      posts: Post[];
+      events: PlanetEvent[];
+    }
+  | {
+      ok: false;
+      message: string;
+      /** Feeds an HTML page advertises, when the document was a web page. */
+      advertisedFeeds: string[];
+    };
+
+/** Reads one fetched document of a source; `previous` holds what the cache remembers of it. */
+export type BodyReader = (text: string, finalUrl: string, previous: FeedRecord) => BodyReading;
+
+/** First-seen times of the cached posts, by source id. */
+export function firstSeenOf(previous: FeedRecord): Record<string, string> {
+  return Object.fromEntries(previous.posts.map((post) => [post.sourceId, post.firstSeen]));
+}

@@ -1,0 +1,310 @@
+import { describe, expect, it } from "vitest";
+import { defaultEventWindow } from "../../src/events/expand-occurrences.ts";
+import { type EventSourceInput, readICalendar } from "../../src/events/read-icalendar.ts";
+import type { PlanetEvent } from "../../src/model/event.ts";
+import { MUNICH, readEventFixture, YEAR_2017 } from "./event-fixtures.ts";
+
+function read(text: string, source: EventSourceInput = MUNICH, window = YEAR_2017): PlanetEvent[] {
+  const result = readICalendar(text, source, window);
+  if (!result.ok) throw new Error(result.message);
+  return result.events;
+}
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+function calendar(...vevents: string[]): string {
+  return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", ...vevents, "END:VCALENDAR"].join(
+    "\r\n",
+  );
+}
+
+describe("readICalendar on a Meetup group's feed", () => {
+  const events = read(readEventFixture("meetup.ics"));
+
+  it("reads every event at its exact instant through the feed's VTIMEZONE", () => {
+    expect(events.map((e) => [e.title, iso(e.start), iso(e.end)])).toEqual([
+      ["NixOS 17.03 Release Sprint", "2017-03-25T10:00:00.000Z", "2017-03-26T16:00:00.000Z"],
+      ["guix/guixSD: Talk & Discussion", "2017-03-29T17:00:00.000Z", "2017-03-29T19:00:00.000Z"],
+      ["NixOS 17.03 Release Party", "2017-03-31T17:00:00.000Z", "2017-03-31T20:00:00.000Z"],
+    ]);
+    expect(events.every((e) => e.timeZone === "Europe/Berlin" && !e.allDay)).toBe(true);
+  });
+
+  it("unfolds lines and unescapes text", () => {
+    const party = events[2];
+    expect(party?.location).toBe("Mayflower GmbH (Mannhardtstraße 6, München, Germany)");
+    expect(party?.descriptionHtml).toContain(
+      'NixOS 17.03 "Gorilla" will be the next release scheduled to be released on March 30, 2017.',
+    );
+    expect(party?.descriptionHtml).toContain("Friday, March 31 at 7:00 PM");
+  });
+
+  it("takes uid, url, sequence, kind and source from the feed", () => {
+    const sprint = events[0];
+    expect(sprint).toMatchObject({
+      uid: "event_238226130@meetup.com",
+      url: "https://www.meetup.com/Munich-NixOS-Meetup/events/238226130/",
+      sequence: 1,
+      kind: "sprint",
+      status: "confirmed",
+      source: MUNICH.name,
+      sourceUrl: MUNICH.url,
+      recurrenceId: null,
+    });
+    expect(events.map((e) => e.kind)).toEqual(["sprint", "talk", "release-party"]);
+  });
+
+  it("dates the announcement by CREATED, else DTSTAMP, and the update by LAST-MODIFIED", () => {
+    expect(iso(events[0]?.announced ?? null)).toBe("2017-03-20T19:49:00.000Z");
+    expect(iso(events[0]?.updated ?? null)).toBe("2017-03-21T08:00:00.000Z");
+    expect(iso(events[1]?.announced ?? null)).toBe("2017-03-02T07:16:00.000Z");
+    expect(events[1]?.updated).toBeNull();
+  });
+});
+
+describe("readICalendar on a hand-kept calendar", () => {
+  const events = read(readEventFixture("hand-kept.ics"));
+  const titled = (title: string) => events.filter((e) => e.title.startsWith(title));
+
+  it("expands a weekly event across the March DST change, without EXDATE, with RDATE", () => {
+    const hours = titled("Nix office hours");
+    expect(hours.map((e) => iso(e.start))).toEqual([
+      "2017-03-09T18:00:00.000Z",
+      // 2017-03-16 is an EXDATE
+      "2017-03-23T18:00:00.000Z",
+      "2017-03-30T17:00:00.000Z",
+      "2017-04-06T18:00:00.000Z",
+      "2017-04-13T17:00:00.000Z",
+      "2017-04-21T17:00:00.000Z",
+    ]);
+    expect(hours.map((e) => iso(e.end))).toEqual([
+      "2017-03-09T20:00:00.000Z",
+      "2017-03-23T20:00:00.000Z",
+      "2017-03-30T19:00:00.000Z",
+      "2017-04-06T20:00:00.000Z",
+      "2017-04-13T19:00:00.000Z",
+      "2017-04-21T19:00:00.000Z",
+    ]);
+    expect(new Set(hours.map((e) => e.uid))).toEqual(
+      new Set(["office-hours@nixos-munich.example"]),
+    );
+  });
+
+  it("gives each occurrence its original start as recurrenceId, and applies the override", () => {
+    const hours = titled("Nix office hours");
+    expect(hours.map((e) => e.recurrenceId)).toEqual([
+      "2017-03-09T18:00:00.000Z",
+      "2017-03-23T18:00:00.000Z",
+      "2017-03-30T17:00:00.000Z",
+      "2017-04-06T17:00:00.000Z",
+      "2017-04-13T17:00:00.000Z",
+      "2017-04-21T17:00:00.000Z",
+    ]);
+    const moved = hours[3];
+    expect(moved?.title).toBe("Nix office hours (one hour later, room 2)");
+    expect(moved?.sequence).toBe(1);
+    expect(iso(moved?.announced ?? null)).toBe("2017-04-01T10:00:00.000Z");
+  });
+
+  it("converts an Outlook Windows TZID through its VTIMEZONE, across DST", () => {
+    const stammtisch = titled("NixOS Stammtisch");
+    expect(stammtisch.map((e) => iso(e.start))).toEqual([
+      "2017-03-14T18:30:00.000Z",
+      "2017-03-21T18:30:00.000Z",
+      "2017-03-28T17:30:00.000Z",
+      "2017-04-04T17:30:00.000Z",
+    ]);
+    expect(stammtisch.every((e) => e.timeZone === "Europe/Berlin")).toBe(true);
+  });
+
+  it("maps a Windows TZID with no VTIMEZONE to its IANA zone", () => {
+    const [paris] = titled("Nix Hackathon Paris");
+    expect([iso(paris?.start ?? null), iso(paris?.end ?? null)]).toEqual([
+      "2017-04-08T08:00:00.000Z",
+      "2017-04-09T16:00:00.000Z",
+    ]);
+    expect(paris?.timeZone).toBe("Europe/Paris");
+    expect(paris?.kind).toBe("sprint");
+  });
+
+  it("reads an all-day multi-day event as dates, end exclusive", () => {
+    const [zhf] = titled("Zero Hydra Failures");
+    expect(zhf).toMatchObject({ allDay: true, timeZone: null, kind: "sprint" });
+    expect([iso(zhf?.start ?? null), iso(zhf?.end ?? null)]).toEqual([
+      "2017-03-25T00:00:00.000Z",
+      "2017-03-27T00:00:00.000Z",
+    ]);
+  });
+
+  it("keeps a cancelled event, marked, with its SEQUENCE, and drops a javascript: URL", () => {
+    const [cancelled] = titled("Augsburg NixOS Meetup");
+    expect(cancelled).toMatchObject({ status: "cancelled", sequence: 2, url: null });
+    expect(iso(cancelled?.start ?? null)).toBe("2017-04-12T17:00:00.000Z");
+  });
+
+  it("reads a floating time in the source's zone, and in UTC when the source has none", () => {
+    const [floating] = titled("Lightning talks");
+    expect([iso(floating?.start ?? null), iso(floating?.end ?? null)]).toEqual([
+      "2017-04-20T16:30:00.000Z",
+      "2017-04-20T18:30:00.000Z",
+    ]);
+    const noZone = read(readEventFixture("hand-kept.ics"), {
+      name: "x",
+      url: "https://x.example/",
+    });
+    const [utcFloating] = noZone.filter((e) => e.title.startsWith("Lightning talks"));
+    expect(iso(utcFloating?.start ?? null)).toBe("2017-04-20T18:30:00.000Z");
+    expect(utcFloating?.timeZone).toBe("UTC");
+  });
+
+  it("keeps UTC times as written", () => {
+    const [online] = titled("The Nix expression language");
+    expect(iso(online?.start ?? null)).toBe("2017-05-03T17:00:00.000Z");
+    expect(online?.title).toBe("The Nix expression language, explained (online)");
+  });
+});
+
+describe("readICalendar windows", () => {
+  it("defaults to 90 days back and 365 ahead", () => {
+    const window = defaultEventWindow(new Date("2017-03-30T12:00:00Z"));
+    expect(window.from.toISOString()).toBe("2016-12-30T12:00:00.000Z");
+    expect(window.to.toISOString()).toBe("2018-03-30T12:00:00.000Z");
+  });
+
+  it("keeps only occurrences overlapping the window", () => {
+    const window = { from: new Date("2017-03-25T00:00:00Z"), to: new Date("2017-04-10T00:00:00Z") };
+    const hours = read(readEventFixture("hand-kept.ics"), MUNICH, window).filter((e) =>
+      e.title.startsWith("Nix office hours"),
+    );
+    expect(hours.map((e) => iso(e.start))).toEqual([
+      "2017-03-30T17:00:00.000Z",
+      "2017-04-06T18:00:00.000Z",
+    ]);
+  });
+
+  it("stops an endless daily rule at the window's end", () => {
+    const text = calendar(
+      "BEGIN:VEVENT",
+      "UID:daily@example.org",
+      "DTSTAMP:20170101T000000Z",
+      "SUMMARY:Daily standup",
+      "DTSTART;TZID=Europe/Berlin:19900101T090000",
+      "RRULE:FREQ=DAILY",
+      "END:VEVENT",
+    );
+    const window = { from: new Date("2017-03-24T00:00:00Z"), to: new Date("2017-03-28T00:00:00Z") };
+    expect(read(text, MUNICH, window).map((e) => iso(e.start))).toEqual([
+      "2017-03-24T08:00:00.000Z",
+      "2017-03-25T08:00:00.000Z",
+      "2017-03-26T07:00:00.000Z",
+      "2017-03-27T07:00:00.000Z",
+    ]);
+  });
+
+  it("brings an override moved into the window from outside it", () => {
+    const text = calendar(
+      "BEGIN:VEVENT",
+      "UID:weekly@example.org",
+      "SUMMARY:Weekly",
+      "DTSTART:20170301T180000Z",
+      "RRULE:FREQ=WEEKLY;COUNT=4",
+      "END:VEVENT",
+      "BEGIN:VEVENT",
+      "UID:weekly@example.org",
+      "RECURRENCE-ID:20170322T180000Z",
+      "SUMMARY:Weekly (moved earlier)",
+      "DTSTART:20170310T180000Z",
+      "END:VEVENT",
+    );
+    const window = { from: new Date("2017-03-09T00:00:00Z"), to: new Date("2017-03-11T00:00:00Z") };
+    expect(read(text, MUNICH, window).map((e) => [e.title, iso(e.start), e.recurrenceId])).toEqual([
+      ["Weekly (moved earlier)", "2017-03-10T18:00:00.000Z", "2017-03-22T18:00:00.000Z"],
+    ]);
+  });
+});
+
+describe("readICalendar on odd input", () => {
+  it("reads overrides whose master is left out", () => {
+    const text = calendar(
+      "BEGIN:VEVENT",
+      "UID:busy@google.com",
+      "RECURRENCE-ID:20170404T130000Z",
+      "DTSTART:20170404T130000Z",
+      "DTEND:20170404T133000Z",
+      "SUMMARY:Busy",
+      "END:VEVENT",
+    );
+    expect(read(text).map((e) => [e.uid, iso(e.start), e.recurrenceId])).toEqual([
+      ["busy@google.com", "2017-04-04T13:00:00.000Z", "2017-04-04T13:00:00.000Z"],
+    ]);
+  });
+
+  it("knows an event without UID by its URL, else by its content, never by position", () => {
+    const noUid = ["BEGIN:VEVENT", "SUMMARY:Nix meetup", "DTSTART:20170404T170000Z", "END:VEVENT"];
+    const withUrl = [
+      "BEGIN:VEVENT",
+      "SUMMARY:Other",
+      "DTSTART:20170405T170000Z",
+      "URL:https://nix.example/e/1",
+      "END:VEVENT",
+    ];
+    const first = read(calendar(...noUid, ...withUrl));
+    const second = read(calendar(...withUrl, ...noUid));
+    expect(first.map((e) => e.uid)).toEqual(second.map((e) => e.uid));
+    expect(first[1]?.uid).toBe("https://nix.example/e/1");
+    expect(first[0]?.uid).toMatch(/@planet$/);
+  });
+
+  it("ignores placeholder CREATED dates", () => {
+    const text = calendar(
+      "BEGIN:VEVENT",
+      "UID:old@google.com",
+      "CREATED:19000101T120000Z",
+      "DTSTAMP:20170301T100000Z",
+      "DTSTART:20170404T170000Z",
+      "SUMMARY:x",
+      "END:VEVENT",
+    );
+    expect(iso(read(text)[0]?.announced ?? null)).toBe("2017-03-01T10:00:00.000Z");
+  });
+
+  it("answers with a failure, not an exception, for what is not iCalendar", () => {
+    for (const text of [
+      "",
+      "<!DOCTYPE html><html></html>",
+      "BEGIN:VCALENDAR\r\nthis is not: a calendar\r\nBEGIN:",
+    ]) {
+      const result = readICalendar(text, MUNICH, YEAR_2017);
+      expect(result.ok).toBe(false);
+    }
+  });
+
+  it("leaves out a VEVENT without DTSTART and reads the others", () => {
+    const text = calendar(
+      "BEGIN:VEVENT",
+      "UID:undated@example.org",
+      "SUMMARY:Some day",
+      "END:VEVENT",
+      "BEGIN:VEVENT",
+      "UID:good@example.org",
+      "SUMMARY:Good",
+      "DTSTART:20170405T170000Z",
+      "END:VEVENT",
+    );
+    expect(read(text).map((e) => e.uid)).toEqual(["good@example.org"]);
+  });
+
+  it("names the problem when ical.js refuses the document (a bad RRULE)", () => {
+    const text = calendar(
+      "BEGIN:VEVENT",
+      "UID:bad@example.org",
+      "DTSTART:20170404T170000Z",
+      "RRULE:FREQ=WEEKLY;BYDAY=XX",
+      "END:VEVENT",
+    );
+    expect(readICalendar(text, MUNICH, YEAR_2017)).toEqual({
+      ok: false,
+      message: 'could not read the iCalendar: invalid BYDAY value "XX"',
+    });
+  });
+});
