@@ -10,7 +10,7 @@ export interface BuildEnvironment {
   now: Date;
   /** PLANET_OFFLINE=1: fetch nothing, build from the cache alone. */
   offline: boolean;
-  /** Where the site is written (dist/). */
+  /** Where the site is written: dist/, or PLANET_OUT_DIR (internal, for tests). */
   outDir: string;
 }
 
@@ -35,6 +35,8 @@ export function readBuildEnvironment(
     cacheDir: resolve(root, env.PLANET_CACHE_DIR || ".cache/planet"),
     now,
     offline: env.PLANET_OFFLINE === "1" || env.PLANET_OFFLINE === "true",
-    outDir: resolve(root, "dist"),
+    // PLANET_OUT_DIR is internal, not part of the contract: it lets tests that spawn the CLI
+    // build into a temp folder instead of the project's own dist/.
+    outDir: resolve(root, env.PLANET_OUT_DIR || "dist"),
   };
 }

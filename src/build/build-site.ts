@@ -1,22 +1,26 @@
 import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
 import { loadConfig } from "../config/load-config.ts";
 import { acquireCacheLock } from "../store/cache-lock.ts";
 import { openFeedCache } from "../store/feed-cache.ts";
 import { assembleSite } from "./assemble-site.ts";
 import type { BuildEnvironment } from "./build-environment.ts";
 import { describeHealth } from "./describe-health.ts";
-import { type UpdatedFeed, updateFeeds } from "./update-feeds.ts";
+import { type ProgressLog, trackFetchProgress } from "./fetch-progress.ts";
+import { planetSources } from "./planet-sources.ts";
+import { pruneRemovedFeeds } from "./prune-removed-feeds.ts";
+import { type UpdatedSource, updateSources } from "./update-sources.ts";
 import { writeSite } from "./write-outputs.ts";
 
 /** What a build did, for the summary line. */
 export interface BuildSummary {
-  feeds: UpdatedFeed[];
+  sources: UpdatedSource[];
   posts: number;
   outDir: string;
 }
 
-/** Progress and problems, one short line each. */
-export type BuildLog = (line: string) => void;
+/** Progress and problems, one short line each ("progress" lines are replaced by the next). */
+export type BuildLog = ProgressLog;
 
 /**
  * config → fetch → parse → normalize → sanitize → store → select → render.
@@ -28,23 +32,24 @@ export async function buildSite(env: BuildEnvironment, log: BuildLog): Promise<B
   const lock = await acquireCacheLock(env.cacheDir);
   try {
     const cache = openFeedCache(env.cacheDir);
-    const feeds = await updateFeeds(config, cache, {
+    const sources = planetSources(config, dirname(env.configPath), env.now);
+    const progress = trackFetchProgress(sources.length, env.offline, log);
+    const updated = await updateSources(sources, config, cache, {
       now: env.now,
       offline: env.offline,
-      onFeedDone: ({ feed, record, cacheProblem }) => {
-        if (cacheProblem) log(`${feed.name}: ${cacheProblem}`);
-        if (record.error && !env.offline)
-          log(`${feed.name}: ${record.error.message} (${feed.url})`);
-      },
+      onSourceDone: progress.sourceDone,
     });
-    const site = assembleSite(config, feeds, env.now);
-    const health = {
-      feeds: feeds.map(({ feed, record }) => describeHealth(feed.name, record, env.now)),
-      events: [],
-    };
+    progress.finish();
+    const site = assembleSite(config, updated, env.now);
+    const healthOf = (kind: "feed" | "events") =>
+      updated
+        .filter(({ source }) => source.kind === kind)
+        .map(({ source, record }) => describeHealth(source.name, record, env.now));
+    const health = { feeds: healthOf("feed"), events: healthOf("events") };
+    log("Rendering…");
     await writeSite({ site, health }, env.outDir, env.cacheDir);
-    await cache.prune(config.feeds.map((feed) => feed.url));
-    return { feeds, posts: site.posts.length, outDir: env.outDir };
+    await pruneRemovedFeeds(cache, sources, log);
+    return { sources: updated, posts: site.posts.length, outDir: env.outDir };
   } finally {
     await lock.release();
   }

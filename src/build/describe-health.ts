@@ -1,12 +1,27 @@
 import type { SourceHealth } from "../model/source-health.ts";
 import type { FeedRecord } from "../store/feed-record.ts";
 
+const DAY_MS = 24 * 60 * 60 * 1000;
 /** A source whose newest entry is older than this gets a "quiet" note. */
-const QUIET_AFTER_MS = 2 * 365 * 24 * 60 * 60 * 1000;
+const QUIET_AFTER_MS = 2 * 365 * DAY_MS;
+/** A source failing for longer than this many days is marked stale. */
+export const STALE_AFTER_DAYS = 7;
+/** STALE_AFTER_DAYS in milliseconds. */
+export const STALE_AFTER_MS = STALE_AFTER_DAYS * DAY_MS;
+
+/** A source's health with what the build can tell beyond the contract's fields. */
+export interface FeedHealth extends SourceHealth {
+  /** When the current run of failures began (ISO), as far back as the history goes; null when ok. */
+  failingSince: string | null;
+  /** Failing for longer than STALE_AFTER_DAYS: the posts shown are an old copy. */
+  stale: boolean;
+}
 
 /** The health of one source as reports show it, from its cache record after this build. */
-export function describeHealth(name: string, record: FeedRecord, now: Date): SourceHealth {
+export function describeHealth(name: string, record: FeedRecord, now: Date): FeedHealth {
   const newestItem = newestDate(record);
+  const since = failingSince(record);
+  const stale = since !== null && now.getTime() - Date.parse(since) > STALE_AFTER_MS;
   return {
     name,
     url: record.url,
@@ -14,20 +29,28 @@ export function describeHealth(name: string, record: FeedRecord, now: Date): Sou
     ok: record.lastAttempt !== null && record.error === null,
     status: record.status,
     error: record.error ?? (record.lastAttempt === null ? neverFetched : null),
-    advice: adviceFor(record, newestItem, now),
+    advice: adviceFor(record, newestItem, now, stale ? since : null),
     lastAttempt: record.lastAttempt,
     lastSuccess: record.lastSuccess,
     consecutiveFailures: record.consecutiveFailures,
     items: record.posts.length,
     newestItem,
+    failingSince: since,
+    stale,
   };
 }
 
 const neverFetched = { kind: "offline", message: "not fetched yet (offline build)" } as const;
 
-function adviceFor(record: FeedRecord, newestItem: string | null, now: Date): string | null {
+function adviceFor(
+  record: FeedRecord,
+  newestItem: string | null,
+  now: Date,
+  staleSince: string | null,
+): string | null {
   const moved = record.redirects.findLast((redirect) => redirect.permanent);
-  if (moved) return `moved permanently to ${record.finalUrl}: update its url in feeds.json`;
+  // The permanent target, not finalUrl: a temporary redirect after it is no address to keep.
+  if (moved) return `moved permanently to ${moved.to}: update its url in feeds.json`;
   const [advertised] = record.advertisedFeeds;
   if (record.error?.kind === "parse" && advertised) {
     return `this is an HTML page; its feed is ${advertised}: put that URL in feeds.json`;
@@ -35,6 +58,10 @@ function adviceFor(record: FeedRecord, newestItem: string | null, now: Date): st
   if (record.status === 410) return "gone (410): the feed was removed; remove it from feeds.json";
   if (record.status === 404) return "not found (404): check the URL or remove the feed";
   if (record.error?.kind === "dns") return "the host name does not resolve: check the URL";
+  if (staleSince !== null) {
+    const kept = record.posts.length > 0 ? "; its last good copy is still shown" : "";
+    return `failing since ${staleSince.slice(0, 10)} (stale: over ${STALE_AFTER_DAYS} days)${kept}`;
+  }
   if (record.consecutiveFailures >= 3 && record.posts.length > 0) {
     return `failing for ${record.consecutiveFailures} builds; its last good copy is still shown`;
   }
@@ -51,4 +78,15 @@ function newestDate(record: FeedRecord): string | null {
     if (newest === null || Date.parse(date) > Date.parse(newest)) newest = date;
   }
   return newest;
+}
+
+/** The first failure of the current streak: walk back through the history while it failed. */
+function failingSince(record: FeedRecord): string | null {
+  if (record.error === null || record.lastAttempt === null) return null;
+  let since: string | null = null;
+  for (const entry of record.history.toReversed()) {
+    if (entry.outcome !== "failed") break;
+    since = entry.at;
+  }
+  return since ?? record.lastAttempt;
 }

@@ -1,9 +1,11 @@
+import { dirname } from "node:path";
 import type { PlanetConfig } from "../config/schema.ts";
 import type { SourceHealth } from "../model/source-health.ts";
 import type { FeedCache } from "../store/feed-cache.ts";
 import { newFeedRecord } from "../store/feed-record.ts";
 import { describeHealth } from "./describe-health.ts";
-import { updateFeeds } from "./update-feeds.ts";
+import { planetSources } from "./planet-sources.ts";
+import { updateSources } from "./update-sources.ts";
 
 /** A cache that remembers nothing, so a probe fetches everything afresh and writes nothing. */
 const forgetfulCache: FeedCache = {
@@ -13,8 +15,13 @@ const forgetfulCache: FeedCache = {
   pathFor: () => "",
 };
 
-/** Fetches and parses every feed once, as a build would, and reports each one's health. */
-export async function probeFeeds(config: PlanetConfig, now: Date): Promise<SourceHealth[]> {
-  const feeds = await updateFeeds(config, forgetfulCache, { now, offline: false });
-  return feeds.map(({ feed, record }) => describeHealth(feed.name, record, now));
+/** Fetches and reads every feed and event source once, as a build would; each one's health. */
+export async function probeFeeds(
+  config: PlanetConfig,
+  configPath: string,
+  now: Date,
+): Promise<SourceHealth[]> {
+  const sources = planetSources(config, dirname(configPath), now);
+  const updated = await updateSources(sources, config, forgetfulCache, { now, offline: false });
+  return updated.map(({ source, record }) => describeHealth(source.name, record, now));
 }

@@ -1,9 +1,11 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { renderAtom } from "../render/render-atom.ts";
+import { renderCalendars } from "../render/render-calendars.ts";
 import { renderHealthJson } from "../render/render-health-json.ts";
 import { renderOpml } from "../render/render-opml.ts";
 import { renderRss } from "../render/render-rss.ts";
+import { buildSearchIndex } from "../site/build-search-index.ts";
 import { defaultSiteDataPath } from "../site/current-site.ts";
 import { type SiteData, writeSiteData } from "../site/site-data.ts";
 import { renderPages } from "./render-pages.ts";
@@ -18,6 +20,7 @@ export function renderFeeds(data: SiteData): Record<string, string> {
     "atom.xml": renderAtom(site),
     "opml.xml": renderOpml(site),
     "health.json": renderHealthJson(site, data.health),
+    ...renderCalendars(site),
   };
 }
 
@@ -35,6 +38,7 @@ export async function writeSite(data: SiteData, outDir: string, cacheDir: string
     await mkdir(dirname(join(staging, path)), { recursive: true });
     await writeFile(join(staging, path), text);
   }
+  await buildSearchIndex(staging);
   const old = `${outDir}.old-${process.pid}`;
   await rename(outDir, old).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "ENOENT") throw error;

@@ -11,7 +11,7 @@ try {
   const env = readBuildEnvironment(process.env, root);
   const config = await loadConfig(env.configPath);
   console.log(`${env.configPath}: valid, ${config.feeds.length} feeds.`);
-  const results = await probeFeeds(config, env.now);
+  const results = await probeFeeds(config, env.configPath, env.now);
   for (const health of results) {
     const state = health.ok ? `ok, ${health.items} entries` : `FAILING: ${health.error?.message}`;
     console.log(`${health.ok ? "✓" : "✗"} ${health.name} (${health.url}): ${state}`);

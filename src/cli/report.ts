@@ -1,22 +1,39 @@
 import { EnvironmentError } from "../build/build-environment.ts";
 import type { BuildSummary } from "../build/build-site.ts";
+import { countOutcomes, describeCounts } from "../build/fetch-progress.ts";
+import type { UpdatedSource } from "../build/update-sources.ts";
 import { ConfigError } from "../config/load-config.ts";
 import { CacheLockedError } from "../store/cache-lock.ts";
 
-/** The closing line of a build: what came in, what failed, what was written. */
+/** How many failing feeds the summary names, worst first. */
+export const WORST_NAMED = 5;
+
+/** The closing lines of a build: what came in, what failed (worst first, with why), what was written. */
 export function summarize(summary: BuildSummary, elapsedMs: number): string {
-  const failing = summary.feeds.filter(({ record }) => record.error !== null);
+  const counts = describeCounts(countOutcomes(summary.sources));
+  const seconds = (elapsedMs / 1000).toFixed(1);
   const lines = [
-    `Built ${summary.outDir}: ${summary.posts} posts from ${summary.feeds.length} feeds in ${(elapsedMs / 1000).toFixed(1)} s.`,
+    `Built ${summary.outDir}: ${summary.posts} posts from ${summary.sources.length} sources in ${seconds} s (${counts}).`,
   ];
+  const failing = worstFirst(summary.sources.filter(({ record }) => record.error !== null));
   if (failing.length > 0) {
-    const named = failing.slice(0, 5).map(({ feed }) => feed.name);
-    const more = failing.length > named.length ? ` and ${failing.length - named.length} more` : "";
+    const worst = failing.slice(0, WORST_NAMED);
+    const more = failing.length > worst.length ? ` and ${failing.length - worst.length} more` : "";
     lines.push(
-      `${failing.length} feed(s) failing: ${named.join(", ")}${more}. Their last good posts are kept; see feeds/ and health.json.`,
+      `${failing.length} feed(s) failing: ${worst.map(({ source }) => source.name).join(", ")}${more}. Their last good posts are kept; see feeds/ and health.json.`,
     );
+    for (const { source, record } of worst) {
+      const streak =
+        record.consecutiveFailures > 1 ? ` (failing for ${record.consecutiveFailures} builds)` : "";
+      lines.push(`  ${source.name}: ${record.error?.message ?? "failing"}${streak}`);
+    }
   }
   return lines.join("\n");
+}
+
+/** The longest-failing first; ties keep the config's order. */
+function worstFirst(feeds: UpdatedSource[]): UpdatedSource[] {
+  return feeds.toSorted((a, b) => b.record.consecutiveFailures - a.record.consecutiveFailures);
 }
 
 /** Prints a failure the owner can act on (no stack trace for known problems); the exit code. */

@@ -92,6 +92,14 @@ export const configSchema = z.strictObject({
     .optional(),
   /** How many posts the front page shows; older ones go to page/2/, page/3/, … */
   postsPerPage: z.number().int().min(1).max(1000).default(60),
+  /** Cut front-page posts after this many words, with a link to the rest; whole posts if unset. */
+  truncateWords: z
+    .number()
+    .int()
+    .min(1)
+    .max(10000)
+    .optional()
+    .describe("Cut front-page posts after this many words, with a link to the rest."),
   /** How many upcoming events the front page lists. */
   upcomingEvents: z.number().int().min(0).max(100).default(5),
   fetch: fetchSettingsSchema.default(fetchSettingsSchema.parse({})),

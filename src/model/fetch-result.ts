@@ -9,7 +9,8 @@ export type FetchErrorKind =
   | "too-large"
   | "empty"
   | "offline"
-  | "deadline";
+  | "deadline"
+  | "file";
 
 /** A failed attempt, with enough context for the site owner to act. */
 export interface FetchFailure {

@@ -1,4 +1,5 @@
 import type { PlanetConfig } from "../config/schema.ts";
+import type { PlanetEvent } from "./event.ts";
 import type { Post } from "./post.ts";
 
 /** Everything the renderers need for one build; produced by the pipeline, read by every output. */
@@ -10,6 +11,8 @@ export interface Site {
   posts: Post[];
   /** Members in config order, with the link each resolved to. */
   members: Member[];
+  /** Every known event of every source, each once, soonest first. */
+  events: PlanetEvent[];
 }
 
 /** A member of the planet, for the blogroll, OPML and headings. */

@@ -12,7 +12,15 @@ export interface SiteData {
 /** Environment variable through which the build tells the Astro pages where the data is. */
 export const SITE_DATA_ENV = "PLANET_SITE_DATA";
 
-const DATE_FIELDS = new Set(["now", "published", "updated", "firstSeen"]);
+const DATE_FIELDS = new Set([
+  "now",
+  "published",
+  "updated",
+  "firstSeen",
+  "start",
+  "end",
+  "announced",
+]);
 
 /** Writes the hand-off file for the Astro pages. */
 export async function writeSiteData(path: string, data: SiteData): Promise<void> {

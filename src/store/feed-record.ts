@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { RedirectNote, Validators } from "../model/fetch-result.ts";
 import { storedEventSchema } from "../events/stored-event.ts";
+import type { RedirectNote, Validators } from "../model/fetch-result.ts";
 import type { Post } from "../model/post.ts";
 import type { SourceErrorKind } from "../model/source-health.ts";
 
@@ -23,6 +23,7 @@ const SOURCE_ERROR_KINDS = {
   empty: "empty",
   offline: "offline",
   deadline: "deadline",
+  file: "file",
   parse: "parse",
 } as const satisfies { [K in SourceErrorKind]: K };
 

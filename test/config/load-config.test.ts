@@ -42,6 +42,7 @@ describe("a valid configuration", () => {
       language: "en",
       timezone: "UTC",
       postsPerPage: 60,
+      upcomingEvents: 5,
       fetch: {
         concurrency: 16,
         perHost: 4,

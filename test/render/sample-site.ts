@@ -42,6 +42,7 @@ export function site(
         feedTitle: "Ada's blog",
       },
     ],
+    events: [],
   };
 }
 

@@ -1,0 +1,123 @@
+import type { PlanetConfig } from "../config/schema.ts";
+import { fetchWithRetry, hostOfUrl, runBounded } from "../fetch/fetch-all.ts";
+import { DEFAULT_FETCH_LIMITS, type FetchOptions } from "../fetch/fetch-feed.ts";
+import { readLocalFile } from "../fetch/read-local-file.ts";
+import { userAgentFor } from "../fetch/user-agent.ts";
+import type { FetchResult } from "../model/fetch-result.ts";
+import type { FeedCache } from "../store/feed-cache.ts";
+import { appendHistory, type FeedRecord, newFeedRecord } from "../store/feed-record.ts";
+import type { Source } from "./planet-sources.ts";
+import { refreshRecord } from "./refresh-record.ts";
+
+/** What this build's attempt came to: fetched anew, unchanged (304), failed, or not tried (offline). */
+export type FeedOutcome = "ok" | "not-modified" | "failed" | "cached";
+
+/** One configured source (member feed or event source) after this build's attempt. */
+export interface UpdatedSource {
+  source: Source;
+  record: FeedRecord;
+  /** What this build's attempt came to. */
+  outcome: FeedOutcome;
+  /** A problem with the cache itself (e.g. a corrupt file that was set aside), or null. */
+  cacheProblem: string | null;
+}
+
+/** How this build fetches. */
+export interface UpdateOptions {
+  now: Date;
+  offline: boolean;
+  /** Progress: called once per source as it finishes. */
+  onSourceDone?: (updated: UpdatedSource) => void;
+}
+
+/**
+ * Fetches every source (unless offline) under the configured limits and deadline, merges what
+ * came in with the cache, and saves each record as soon as it is done, so a build killed
+ * half-way keeps what it had finished.
+ */
+export async function updateSources(
+  sources: Source[],
+  config: PlanetConfig,
+  cache: FeedCache,
+  options: UpdateOptions,
+): Promise<UpdatedSource[]> {
+  const settings = config.fetch;
+  const deadline = Date.now() + settings.deadlineSeconds * 1000;
+  const fetchOptions: Omit<FetchOptions, "validators"> = {
+    userAgent: userAgentFor(config.title, config.link),
+    timeoutMs: settings.timeoutSeconds * 1000,
+    maxBytes: settings.maxMegabytes * 1024 * 1024,
+    maxRedirects: DEFAULT_FETCH_LIMITS.maxRedirects,
+    signal: AbortSignal.timeout(settings.deadlineSeconds * 1000),
+  };
+  const fetchSource = (source: Source, previous: FeedRecord | null): Promise<FetchResult> =>
+    source.location.kind === "file"
+      ? readLocalFile(source.location.path, source.url)
+      : fetchWithRetry(
+          source.location.url,
+          { ...fetchOptions, validators: previous?.validators ?? null },
+          { retries: 2, baseDelayMs: 1000, deadline, maxDelayMs: 30_000 },
+        );
+  const updateOne = async (source: Source): Promise<UpdatedSource> => {
+    const stored = await cache.read(source.url);
+    const previous = stored.record ?? newFeedRecord(source.url);
+    if (options.offline) {
+      return finish({ source, record: previous, outcome: "cached", cacheProblem: stored.problem });
+    }
+    const result = await fetchSource(source, stored.record);
+    const record = refreshSafely(previous, withRetryAfterNote(result), source, options.now);
+    // A cache that can't be written costs this source its memory of this run, not the build.
+    const cacheProblem = await cache.write(record).then(
+      () => stored.problem,
+      (error: unknown) =>
+        `cannot save to the cache: ${error instanceof Error ? error.message : error}`,
+    );
+    return finish({ source, record, outcome: outcomeOf(result, record), cacheProblem });
+  };
+  const finish = (updated: UpdatedSource): UpdatedSource => {
+    options.onSourceDone?.(updated);
+    return updated;
+  };
+  return runBounded(sources, (source) => hostOfUrl(source.url), updateOne, settings);
+}
+
+/** refreshRecord, but a bug or an input it chokes on fails this feed, not the whole build. */
+function refreshSafely(
+  previous: FeedRecord,
+  result: FetchResult,
+  source: Source,
+  now: Date,
+): FeedRecord {
+  try {
+    return refreshRecord(previous, result, { now, read: source.read });
+  } catch (thrown) {
+    const at = now.toISOString();
+    const reason = thrown instanceof Error ? thrown.message : String(thrown);
+    const error = { kind: "parse" as const, message: `could not process the feed: ${reason}` };
+    return {
+      ...previous,
+      lastAttempt: at,
+      status: result.status,
+      error,
+      consecutiveFailures: previous.consecutiveFailures + 1,
+      history: appendHistory(previous.history, {
+        at,
+        outcome: "failed",
+        status: result.status,
+        error,
+      }),
+    };
+  }
+}
+
+/** A server that asked for more patience than the run had gets that said in the report. */
+function withRetryAfterNote(result: FetchResult): FetchResult {
+  if (result.outcome !== "failed" || result.retryAfter === null) return result;
+  const message = `${result.error.message} (asked to retry after ${result.retryAfter} s)`;
+  return { ...result, error: { ...result.error, message } };
+}
+
+function outcomeOf(result: FetchResult, record: FeedRecord): FeedOutcome {
+  if (record.error !== null) return "failed";
+  return result.outcome === "not-modified" ? "not-modified" : "ok";
+}

@@ -1,0 +1,74 @@
+import type { Post } from "../model/post.ts";
+import type { Member, Site } from "../model/site.ts";
+import { hrefTo } from "./page-links.ts";
+
+/** A member together with the address of their page on the planet. */
+export interface MemberPage {
+  member: Member;
+  /** URL path segment under members/: lowercase ASCII letters, digits and hyphens. */
+  slug: string;
+}
+
+/** Latin letters that Unicode does not decompose into a base letter and an accent. */
+const LATIN_LETTERS: Record<string, string> = {
+  æ: "ae",
+  ø: "o",
+  œ: "oe",
+  ß: "ss",
+  ł: "l",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ı: "i",
+};
+
+/**
+ * "Edward Tjörnhammar" → "edward-tjornhammar": accents dropped, anything else that is not a
+ * letter or digit becomes a hyphen. A name with nothing usable left gives "member".
+ */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[æøœßłđðþı]/g, (letter) => LATIN_LETTERS[letter] ?? "-")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return slug || "member";
+}
+
+/**
+ * One slug per name, in order; a name whose slug is taken gets `-2`, `-3`, …, so slugs only
+ * change when a member is renamed or an earlier member with the same slug comes or goes.
+ */
+export function assignSlugs(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    const base = slugify(name);
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    return slug;
+  });
+}
+
+/** Every member of the planet with their slug, in config order. */
+export function memberPages(site: Site): MemberPage[] {
+  const slugs = assignSlugs(site.members.map((member) => member.name));
+  return site.members.map((member, i) => ({ member, slug: slugs[i] ?? slugify(member.name) }));
+}
+
+/** Href of a member's page on the planet. */
+export function memberHref(site: Site, slug: string): string {
+  return hrefTo(site, `members/${slug}/`);
+}
+
+/** The member whose feed a post came from; null for event announcements and removed feeds. */
+export function findMember(site: Site, post: Post): Member | null {
+  return site.members.find((member) => member.feedUrl === post.feedUrl) ?? null;
+}
+
+/** The posts of one member's feed, in the site's order (newest first). */
+export function memberPosts(site: Site, member: Member): Post[] {
+  return site.posts.filter((post) => post.feedUrl === member.feedUrl);
+}

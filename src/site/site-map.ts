@@ -1,0 +1,54 @@
+import { postDate } from "../model/post.ts";
+import { planetUrl, type Site } from "../model/site.ts";
+import { paginate } from "../select/select-posts.ts";
+import { escapeHtml } from "../text/escape-html.ts";
+import { memberPages, memberPosts } from "./member-pages.ts";
+
+/** One page of the planet as a sitemap lists it. */
+export interface SiteMapEntry {
+  /** Path under the planet's link, e.g. `page/2/`; "" is the front page. */
+  path: string;
+  /** When its newest post was published; null for pages without posts. */
+  lastModified: Date | null;
+}
+
+/** Every HTML page of the planet (the 404 page aside), front page first. */
+export function listPages(site: Site): SiteMapEntry[] {
+  const newest = (posts: Site["posts"]) => {
+    const first = posts[0];
+    return first ? postDate(first) : null;
+  };
+  const pages = paginate(site.posts, site.config.postsPerPage);
+  return [
+    ...pages.map((posts, i) => ({
+      path: i === 0 ? "" : `page/${i + 1}/`,
+      lastModified: newest(posts),
+    })),
+    ...memberPages(site).map(({ member, slug }) => ({
+      path: `members/${slug}/`,
+      lastModified: newest(memberPosts(site, member)),
+    })),
+    { path: "events/", lastModified: null },
+    { path: "feeds/", lastModified: null },
+  ];
+}
+
+/** sitemap.xml (sitemaps.org 0.9) with the absolute URL of every page. */
+export function renderSiteMap(site: Site): string {
+  const urls = listPages(site).map(({ path, lastModified }) => {
+    const lastmod = lastModified ? `<lastmod>${lastModified.toISOString()}</lastmod>` : "";
+    return `  <url><loc>${escapeHtml(planetUrl(site, path))}</loc>${lastmod}</url>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...urls,
+    "</urlset>",
+    "",
+  ].join("\n");
+}
+
+/** robots.txt: everything may be crawled; the sitemap says what there is. */
+export function renderRobots(site: Site): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${planetUrl(site, "sitemap.xml")}\n`;
+}

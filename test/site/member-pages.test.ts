@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import {
+  assignSlugs,
+  findMember,
+  memberHref,
+  memberPages,
+  memberPosts,
+  slugify,
+} from "../../src/site/member-pages.ts";
+import { samplePost } from "../helpers/feed-record-sample.ts";
+import { member, sampleSite } from "./sample-site.ts";
+
+describe("slugify", () => {
+  it("keeps lowercase ASCII letters and digits, drops accents, hyphenates the rest", () => {
+    expect(slugify("Edward Tjörnhammar")).toBe("edward-tjornhammar");
+    expect(slugify("  Sander van der Burg ")).toBe("sander-van-der-burg");
+    expect(slugify("C++ & Nix: 2017!")).toBe("c-nix-2017");
+    expect(slugify("Ærøskøbing Straße Łódź")).toBe("aeroskobing-strasse-lodz");
+  });
+
+  it("gives a name with no usable letter a generic slug", () => {
+    expect(slugify("山田太郎")).toBe("member");
+    expect(slugify("!!!")).toBe("member");
+  });
+});
+
+describe("assignSlugs", () => {
+  it("makes clashing slugs unique in config order, leaving the first one as it was", () => {
+    expect(assignSlugs(["Ada", "ada", "Ada!", "Bob", "ada-2"])).toEqual([
+      "ada",
+      "ada-2",
+      "ada-3",
+      "bob",
+      "ada-2-2",
+    ]);
+  });
+});
+
+describe("member pages", () => {
+  const ada = member("Ada", "https://ada.example/feed.xml");
+  const bob = member("Bob", "https://bob.example/feed.xml");
+  const adaPost = samplePost(ada.feedUrl, 1);
+  const bobPost = samplePost(bob.feedUrl, 2);
+  const event = samplePost("https://meetup.example/events.rss", 3);
+  const site = sampleSite([ada, bob], [bobPost, adaPost, event], "https://example.org/planet/");
+
+  it("lists every member with a slug and links under the planet's base path", () => {
+    expect(memberPages(site).map(({ member, slug }) => [member.name, slug])).toEqual([
+      ["Ada", "ada"],
+      ["Bob", "bob"],
+    ]);
+    expect(memberHref(site, "ada")).toBe("/planet/members/ada/");
+  });
+
+  it("finds a post's member by feed and a member's posts in order", () => {
+    expect(findMember(site, adaPost)).toBe(ada);
+    expect(findMember(site, event)).toBeNull();
+    expect(memberPosts(site, bob)).toEqual([bobPost]);
+  });
+});

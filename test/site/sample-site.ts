@@ -1,0 +1,23 @@
+import { configSchema } from "../../src/config/schema.ts";
+import type { Post } from "../../src/model/post.ts";
+import type { Member, Site } from "../../src/model/site.ts";
+
+/** A member with only a name and feed URL set. */
+export function member(name: string, feedUrl: string, face: string | null = null): Member {
+  return { name, feedUrl, link: null, face, feedTitle: null };
+}
+
+/** A site at `link` with these members and posts; every config default filled in. */
+export function sampleSite(
+  members: Member[],
+  posts: Post[] = [],
+  link = "https://planet.example.org/",
+): Site {
+  return {
+    config: configSchema.parse({ title: "Test Planet", link, feeds: [] }),
+    now: new Date("2025-03-01T12:00:00Z"),
+    posts,
+    members,
+    events: [],
+  };
+}
