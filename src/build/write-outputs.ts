@@ -1,5 +1,5 @@
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative } from "node:path";
 import { renderAtom } from "../render/render-atom.ts";
 import { renderCalendars } from "../render/render-calendars.ts";
 import { renderHealthJson } from "../render/render-health-json.ts";
@@ -25,24 +25,53 @@ export function renderFeeds(data: SiteData): Record<string, string> {
 }
 
 /**
- * Writes the whole site into a fresh folder beside `outDir`, then swaps it in, so a static
- * host never serves a half-written site and a failed render leaves the last one in place.
+ * Writes the whole site into a fresh folder, then swaps it in, so a static host never serves a
+ * half-written site and a failed render leaves the last one in place.
  */
 export async function writeSite(data: SiteData, outDir: string, cacheDir: string): Promise<void> {
-  const siteDataPath = defaultSiteDataPath(cacheDir);
+  const build = `${process.pid}-${Date.now().toString(36)}-${(buildCount++).toString(36)}`;
+  // A hand-off file and a staging folder of its own per build: Astro imports the rendered page
+  // bundle by path, and a path seen before would give back an earlier build's pages.
+  const siteDataPath = join(cacheDir, `site-data.${build}.json`);
   await writeSiteData(siteDataPath, data);
-  const staging = `${outDir}.new-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  await renderPages({ siteDataPath, outDir: staging, siteLink: data.site.config.link });
-  for (const [path, text] of Object.entries(renderFeeds(data))) {
-    await mkdir(dirname(join(staging, path)), { recursive: true });
-    await writeFile(join(staging, path), text);
+  const staging = stagingDir(outDir, build);
+  try {
+    await renderPages({ siteDataPath, outDir: staging, siteLink: data.site.config.link });
+    for (const [path, text] of Object.entries(renderFeeds(data))) {
+      await mkdir(dirname(join(staging, path)), { recursive: true });
+      await writeFile(join(staging, path), text);
+    }
+    await buildSearchIndex(staging);
+    await swapIn(staging, outDir, build);
+    // Kept under a stable name for `astro dev` and `astro preview`.
+    await rename(siteDataPath, defaultSiteDataPath(cacheDir));
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    await rm(siteDataPath, { force: true });
   }
-  await buildSearchIndex(staging);
-  const old = `${outDir}.old-${process.pid}`;
+}
+
+let buildCount = 0;
+
+/**
+ * Beside `outDir` when that is inside the working directory; else inside it, because Astro
+ * keeps its page bundle in one shared folder for any output outside it.
+ */
+function stagingDir(outDir: string, build: string): string {
+  const cwd = process.cwd();
+  const inside = !relative(cwd, outDir).startsWith("..") && !isAbsolute(relative(cwd, outDir));
+  return inside ? `${outDir}.new-${build}` : join(cwd, ".astro", `render-${build}`);
+}
+
+/** Replaces `outDir` with `staging` (copying when they are on different file systems). */
+async function swapIn(staging: string, outDir: string, build: string): Promise<void> {
+  const old = `${outDir}.old-${build}`;
   await rename(outDir, old).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "ENOENT") throw error;
   });
-  await rename(staging, outDir);
+  await rename(staging, outDir).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EXDEV") throw error;
+    await cp(staging, outDir, { recursive: true });
+  });
   await rm(old, { recursive: true, force: true });
 }

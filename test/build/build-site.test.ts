@@ -164,4 +164,10 @@ describe("a second build", () => {
     const html = await readFile(join(planet.env.outDir, "index.html"), "utf8");
     expect(html).toContain("Reconstructing Disnix deployments");
   }, 120_000);
+
+  it("renders a later build's own data, not the pages of an earlier one", async () => {
+    await planet.build({ offline: true, now: new Date("2030-01-02T00:00:00Z") });
+    const html = await readFile(join(planet.env.outDir, "index.html"), "utf8");
+    expect(html).toContain("From the future");
+  }, 120_000);
 });

@@ -17,6 +17,8 @@ export interface RecordedRequest {
   path: string;
   /** Request headers, lower-cased names. */
   headers: IncomingHttpHeaders;
+  /** When it arrived (epoch ms). */
+  at: number;
 }
 
 /** A running loopback test server. */
@@ -37,7 +39,7 @@ export async function startServer(routes: Record<string, RouteHandler>): Promise
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     const path = req.url ?? "/";
-    requests.push({ method: req.method ?? "GET", path, headers: req.headers });
+    requests.push({ method: req.method ?? "GET", path, headers: req.headers, at: Date.now() });
     const handler = routes[path.split("?")[0] ?? path];
     if (handler) {
       handler(req, res);
