@@ -4,7 +4,7 @@ import type { FeedOutcome, UpdatedSource } from "./update-sources.ts";
  * Where a build's progress goes, one line at a time. A "progress" line is replaced by the next
  * line: a terminal redraws it in place, a CI log may leave it out.
  */
-export type ProgressLog = (line: string, kind?: "progress") => void;
+export type ProgressLog = (line: string, kind?: "progress" | "problem") => void;
 
 /** Counts of this build's attempts, by outcome. */
 export type OutcomeCounts = Record<FeedOutcome, number>;
@@ -30,9 +30,9 @@ export function trackFetchProgress(
     sourceDone({ source, record, outcome, cacheProblem }) {
       done++;
       counts[outcome]++;
-      if (cacheProblem) log(`${source.name}: ${cacheProblem}`);
+      if (cacheProblem) log(`${source.name}: ${cacheProblem}`, "problem");
       if (outcome === "failed" && record.error) {
-        log(`${source.name}: ${record.error.message} (${source.url})`);
+        log(`${source.name}: ${record.error.message} (${source.url})`, "problem");
       }
       log(`  ${done}/${total} feeds done, ${counts.failed} failed`, "progress");
     },

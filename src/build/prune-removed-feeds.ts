@@ -18,7 +18,7 @@ export async function pruneRemovedFeeds(
     }
     return removed;
   } catch (error) {
-    log(`Could not prune the cache: ${error instanceof Error ? error.message : error}`);
+    log(`Could not prune the cache: ${error instanceof Error ? error.message : error}`, "problem");
     return [];
   }
 }

@@ -3,6 +3,7 @@ import type { BuildSummary } from "../build/build-site.ts";
 import { countOutcomes, describeCounts } from "../build/fetch-progress.ts";
 import type { UpdatedSource } from "../build/update-sources.ts";
 import { ConfigError } from "../config/load-config.ts";
+import { createLogger, type Logger } from "../log/logger.ts";
 import { CacheLockedError } from "../store/cache-lock.ts";
 
 /** How many failing feeds the summary names, worst first. */
@@ -37,16 +38,23 @@ function worstFirst(feeds: UpdatedSource[]): UpdatedSource[] {
 }
 
 /** Prints a failure the owner can act on (no stack trace for known problems); the exit code. */
-export function reportFailure(error: unknown): number {
+export function reportFailure(
+  error: unknown,
+  log: Logger = createLogger({ format: "human", level: "info" }),
+): number {
   if (error instanceof ConfigError) {
-    console.error(`${error.file}: the configuration is invalid; nothing was built.`);
-    for (const problem of error.problems) console.error(`  ${problem}`);
+    const problems = error.problems.map((problem) => `  ${problem}`);
+    log.error(
+      [`${error.file}: the configuration is invalid; nothing was built.`, ...problems].join("\n"),
+      { file: error.file },
+    );
     return 1;
   }
   if (error instanceof CacheLockedError || error instanceof EnvironmentError) {
-    console.error(`${error.message}; nothing was built.`);
+    log.error(`${error.message}; nothing was built.`);
     return 1;
   }
-  console.error(error);
+  // Not a problem the owner caused: the whole error, stack included, for a bug report.
+  log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return 2;
 }
