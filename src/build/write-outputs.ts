@@ -2,6 +2,7 @@ import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative } from "node:path";
 import { renderAtom } from "../render/render-atom.ts";
 import { renderCalendars } from "../render/render-calendars.ts";
+import { renderHeaders } from "../render/render-headers.ts";
 import { renderHealthJson } from "../render/render-health-json.ts";
 import { renderOpml } from "../render/render-opml.ts";
 import { renderRss } from "../render/render-rss.ts";
@@ -21,6 +22,8 @@ export function renderFeeds(data: SiteData): Record<string, string> {
     "opml.xml": renderOpml(site),
     "health.json": renderHealthJson(site, data.health),
     ...renderCalendars(site),
+    // Netlify, Cloudflare Pages and compatible hosts send the page's policies as real headers.
+    _headers: renderHeaders(),
   };
 }
 

@@ -1,4 +1,5 @@
 import { collapseWhitespace } from "../text/html-to-text.ts";
+import { removeUnprintable } from "../text/remove-unprintable.ts";
 
 // Helpers shared by the per-format mappers: each turns one raw field into the shape
 // ParsedFeed promises (plain text or null, no e-mails, no empty strings).
@@ -10,7 +11,7 @@ const EMAIL = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g;
 export function cleanText(value: unknown): string | null {
   if (typeof value === "number") return String(value);
   if (typeof value !== "string") return null;
-  const text = collapseWhitespace(value);
+  const text = collapseWhitespace(removeUnprintable(value));
   return text === "" ? null : text;
 }
 

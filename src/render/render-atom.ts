@@ -3,7 +3,8 @@ import { type Post, postDate } from "../model/post.ts";
 import { feedPosts, planetUrl, type Site } from "../model/site.ts";
 import { toXmlText } from "./xml-text.ts";
 
-const URI_SCHEME = /^[a-z][a-z0-9+.-]*:\S+$/i;
+// A script scheme is an IRI too, but readers fall back to an entry's id as its link.
+const URI_SCHEME = /^(?!(?:javascript|vbscript|data):)[a-z][a-z0-9+.-]*:\S+$/i;
 
 /** The aggregated Atom 1.0 feed. */
 export function renderAtom(site: Site): string {

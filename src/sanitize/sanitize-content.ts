@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { removeUnprintable } from "../text/remove-unprintable.ts";
 import { parseBaseUrl } from "./resolve-url.ts";
 import { buildTransforms } from "./transform-elements.ts";
 
@@ -131,5 +132,7 @@ export function sanitizeContent(
     base: parseBaseUrl(baseUrl),
     embeds: options.embeds ?? "iframe",
   });
-  return removeEmptyWrappers(sanitizeHtml(html, { ...BASE_OPTIONS, transformTags }));
+  return removeEmptyWrappers(
+    sanitizeHtml(removeUnprintable(html), { ...BASE_OPTIONS, transformTags }),
+  );
 }

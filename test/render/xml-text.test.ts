@@ -22,3 +22,7 @@ describe("toXmlText", () => {
     expect(toXmlText("<b>x</b> & ]]> \"q\" 'a' é")).toBe("<b>x</b> & ]]> \"q\" 'a' é");
   });
 });
+
+it("escapes hexadecimal character references too, so &#x3C; stays text", () => {
+  expect(toXmlText("&#x3C;script&#x3E; &#X3c;")).toBe("&amp;#x3C;script&amp;#x3E; &amp;#X3c;");
+});
