@@ -1,0 +1,165 @@
+import { copyFile, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { XMLParser } from "fast-xml-parser";
+import ICAL from "ical.js";
+import { parseHTML } from "linkedom";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FixturePlanet, ROOT, readTree, startFixturePlanet } from "../helpers/site-build.ts";
+
+// The Munich meetup's RSS (served) and a hand-kept calendar read as a local file beside feeds.json.
+const NOW = "2017-03-31T12:00:00Z";
+let planet: FixturePlanet;
+let tree: Map<string, string>;
+
+beforeAll(async () => {
+  planet = await startFixturePlanet("events-planet", NOW);
+  await copyFile(
+    join(ROOT, "test/fixtures/events-planet/community.ics"),
+    join(planet.work, "community.ics"),
+  );
+  const config = JSON.parse(await readFile(planet.env.configPath, "utf8"));
+  config.events[1].url = "community.ics";
+  await writeFile(planet.env.configPath, JSON.stringify(config));
+  await planet.build();
+  tree = await readTree(planet.env.outDir);
+}, 120_000);
+afterAll(() => planet.close());
+
+const page = (path: string) => parseHTML(tree.get(path) ?? "").document;
+
+/** Every VEVENT of a produced calendar, as ical.js reads it back. */
+function readCalendar(path: string): ICAL.Event[] {
+  const calendar = new ICAL.Component(ICAL.parse(tree.get(path) ?? ""));
+  return calendar.getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent));
+}
+
+describe("event announcements in the stream", () => {
+  it("stand among the blog posts by their announcement date, by their source, as on the seed page", () => {
+    const entries = [...page("index.html").querySelectorAll(".h-entry")];
+    const titles = entries.map((entry) => entry.querySelector(".post-title")?.textContent);
+    expect(titles.slice(0, 2)).toEqual(["NixOS 17.03 Release Party", "NixOS 17.03 Release Sprint"]);
+    expect(entries[0]?.querySelector(".p-author")?.textContent?.trim()).toBe("Munich NixOS Meetup");
+    // Announced Thu, 30 Mar 2017 05:07:21 EDT: 11:07 in Munich.
+    expect(entries[0]?.querySelector("time.dt-published")?.getAttribute("datetime")).toBe(
+      "2017-03-30T09:07:21.000Z",
+    );
+    expect(entries[0]?.querySelector(".e-content")?.textContent).toContain(
+      "Friday, March 31, 2017",
+    );
+    const dates = entries.map(
+      (e) => e.querySelector("time.dt-published")?.getAttribute("datetime") ?? "",
+    );
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(titles).toContain("Reconstructing Disnix deployments");
+  });
+
+  it("are in rss.xml too, at the same place", () => {
+    const rss = new XMLParser().parse(tree.get("rss.xml") ?? "");
+    const titles = rss.rss.channel.item.map((item: { title: string }) => item.title);
+    expect(titles.slice(0, 2)).toEqual([
+      "Munich NixOS Meetup: NixOS 17.03 Release Party",
+      "Munich NixOS Meetup: NixOS 17.03 Release Sprint",
+    ]);
+  });
+
+  it("announce a recurring series once, and hold back announcements dated after now", () => {
+    const titles = [...page("index.html").querySelectorAll(".post-title")].map(
+      (e) => e.textContent,
+    );
+    expect(titles.filter((title) => title === "Nix office hours")).toHaveLength(1);
+    // Its DTSTAMP (no CREATED) is 2 April: not announced yet on 31 March.
+    expect(titles).not.toContain("Lightning talks evening");
+  });
+});
+
+describe("the events page", () => {
+  it("lists upcoming events soonest first, then past ones most recent first, cancelled marked", () => {
+    const [upcoming, past] = [...page("events/index.html").querySelectorAll(".event-list")];
+    const starts = (section: Element | undefined) =>
+      [...(section?.querySelectorAll("time.dt-start") ?? [])].map(
+        (t) => t.getAttribute("datetime") ?? "",
+      );
+    const soon = starts(upcoming);
+    expect(soon[0]).toBe("2017-03-31T17:00:00.000Z");
+    expect([...soon].sort()).toEqual(soon);
+    const before = starts(past);
+    expect([...before].sort().reverse()).toEqual(before);
+    expect(before[0]).toBe("2017-03-30T17:00:00.000Z");
+    const cancelled = upcoming?.querySelector(".event.cancelled");
+    expect(cancelled?.querySelector(".event-title")?.textContent).toBe("Augsburg NixOS Meetup");
+    expect(cancelled?.textContent).toContain("Cancelled");
+  });
+
+  it("links every calendar by https and webcal", () => {
+    const hrefs = [...page("events/index.html").querySelectorAll(".calendars a")].map((a) =>
+      a.getAttribute("href"),
+    );
+    for (const path of [
+      "events.ics",
+      "events/sprints.ics",
+      "events/release-parties.ics",
+      "events/talks.ics",
+    ]) {
+      expect(hrefs).toContain(`https://planet.example.org/${path}`);
+      expect(hrefs).toContain(`webcal://planet.example.org/${path}`);
+    }
+  });
+
+  it("shows the next events in the front page's sidebar", () => {
+    const upcoming = page("index.html").querySelector(".upcoming");
+    expect(upcoming?.querySelectorAll(".event")).toHaveLength(3);
+    expect(upcoming?.querySelector(".event-title")?.textContent).toBe("NixOS 17.03 Release Party");
+  });
+});
+
+describe("the calendars", () => {
+  it("put the weekly office hours at 19:00 in Munich on both sides of the DST change", () => {
+    const starts = readCalendar("events.ics")
+      .filter((event) => event.summary.startsWith("Nix office hours"))
+      .map((event) => event.startDate.toJSDate().toISOString())
+      .sort();
+    expect(starts).toEqual([
+      "2017-03-09T18:00:00.000Z",
+      "2017-03-23T18:00:00.000Z",
+      "2017-03-30T17:00:00.000Z",
+      "2017-04-06T18:00:00.000Z",
+      "2017-04-13T17:00:00.000Z",
+      // An RDATE adds one more.
+      "2017-04-21T17:00:00.000Z",
+    ]);
+  });
+
+  it("hold exactly their kind per file, keep cancellations, and keep UIDs across builds", async () => {
+    const kinds = (path: string) =>
+      readCalendar(path).map((event) => event.component.getFirstPropertyValue("categories"));
+    expect(new Set(kinds("events/sprints.ics"))).toEqual(new Set(["sprint"]));
+    expect(new Set(kinds("events/release-parties.ics"))).toEqual(new Set(["release-party"]));
+    expect(new Set(kinds("events/talks.ics"))).toEqual(new Set(["talk"]));
+    const cancelled = readCalendar("events.ics").find((e) => e.summary === "Augsburg NixOS Meetup");
+    expect(cancelled?.component.getFirstPropertyValue("status")).toBe("CANCELLED");
+
+    const uids = readCalendar("events.ics")
+      .map((event) => event.uid)
+      .sort();
+    await planet.build({ now: new Date("2017-03-31T12:30:00Z") });
+    const again = new ICAL.Component(
+      ICAL.parse(await readFile(join(planet.env.outDir, "events.ics"), "utf8")),
+    );
+    expect(
+      again
+        .getAllSubcomponents("vevent")
+        .map((v) => new ICAL.Event(v).uid)
+        .sort(),
+    ).toEqual(uids);
+    expect(new Set(uids).size).toBe(uids.length);
+  }, 120_000);
+
+  it("are RFC 5545 text: CRLF line ends and lines of at most 75 octets", () => {
+    const text = tree.get("events.ics") ?? "";
+    expect(text.endsWith("\r\n")).toBe(true);
+    for (const line of text.split("\r\n")) {
+      expect(line.includes("\n")).toBe(false);
+      expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
+    }
+  });
+});
