@@ -86,10 +86,7 @@ function readIsoDate(text: string): DateParts | null {
     year: Number(year),
     month: Number(month),
     day: Number(day),
-    hour: Number(hour ?? 0),
-    minute: Number(minute ?? 0),
-    second: Number(second ?? 0),
-    millisecond: readFraction(fraction),
+    ...readTime(hour, minute, second, fraction),
     offset,
   };
 }
@@ -108,10 +105,7 @@ function readNamedMonthDate(text: string): DateParts | null {
     year: expandYear(year),
     month,
     day: Number(day),
-    hour: Number(hour ?? 0),
-    minute: Number(minute ?? 0),
-    second: Number(seconds ?? 0),
-    millisecond: readFraction(fraction),
+    ...readTime(hour, minute, seconds, fraction),
     offset,
   };
 }
@@ -123,8 +117,21 @@ function expandYear(year: string): number {
   return value < 70 ? 2000 + value : 1900 + value;
 }
 
-function readFraction(fraction: string | undefined): number {
-  return fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, "0"));
+type TimeOfDay = Pick<DateParts, "hour" | "minute" | "second" | "millisecond">;
+
+/** The time of day from a match's optional groups: a missing one is 0, a fraction is cut to ms. */
+function readTime(
+  hour: string | undefined,
+  minute: string | undefined,
+  second: string | undefined,
+  fraction: string | undefined,
+): TimeOfDay {
+  return {
+    hour: Number(hour ?? 0),
+    minute: Number(minute ?? 0),
+    second: Number(second ?? 0),
+    millisecond: fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, "0")),
+  };
 }
 
 /** Minutes east of UTC for a zone designator; "" (no zone) is UTC; null if not a zone at all. */

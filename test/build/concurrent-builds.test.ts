@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { LOCK_FILE_NAME } from "../../src/store/cache-lock.ts";
 import { type FaultPlanet, readPostTitles, startFaultPlanet } from "../helpers/fault-planet.ts";
 import { postTitles } from "../helpers/fault-server.ts";
-import { spawnCli, waitUntil } from "../helpers/spawn-cli.ts";
+import { spawnCli, waitUntil } from "../helpers/spawn-process.ts";
 
 let planet: FaultPlanet;
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import {
   startFaultPlanet,
 } from "../helpers/fault-planet.ts";
 import { postTitles } from "../helpers/fault-server.ts";
-import { spawnCli, waitUntil } from "../helpers/spawn-cli.ts";
+import { spawnCli, waitUntil } from "../helpers/spawn-process.ts";
 
 const T0 = "2017-04-01T10:00:00.000Z";
 const T1 = "2017-04-01T11:00:00.000Z";

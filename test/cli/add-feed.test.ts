@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load-config.ts";
 import { type FeedFileServer, serveFeedFiles } from "../../src/demo/serve-feed-files.ts";
-import { makeTempConfig, runCli, type TempConfig } from "../owner/run-cli.ts";
+import { spawnCli } from "../helpers/spawn-process.ts";
+import { makeTempConfig, type TempConfig } from "../helpers/temp-config.ts";
 
 const SITE = fileURLToPath(new URL("../fixtures/owner/site", import.meta.url));
 
@@ -19,7 +20,7 @@ beforeEach(async () => {
 afterEach(() => temp.remove());
 
 const addFeed = (...args: string[]) =>
-  runCli("add-feed.ts", args, { PLANET_CONFIG: temp.configPath });
+  spawnCli("add-feed.ts", { PLANET_CONFIG: temp.configPath }, { args }).exited;
 const readConfig = async () => parseConfig(await readFile(temp.configPath, "utf8"), "feeds.json");
 
 describe("npm run add-feed", () => {

@@ -5,7 +5,7 @@ import type { FeedOutcome, UpdatedSource } from "../../src/build/update-sources.
 import { summarize } from "../../src/cli/report.ts";
 import { type FaultPlanet, startFaultPlanet } from "../helpers/fault-planet.ts";
 import { sampleRecord } from "../helpers/feed-record-sample.ts";
-import { spawnCli } from "../helpers/spawn-cli.ts";
+import { spawnCli } from "../helpers/spawn-process.ts";
 
 describe("npm run build in CI (no terminal)", () => {
   let planet: FaultPlanet;

@@ -10,8 +10,7 @@ import { writeServedConfig } from "../../src/demo/demo-config.ts";
 import { type FeedFileServer, serveFeedFiles } from "../../src/demo/serve-feed-files.ts";
 import { findClosedPortUrl } from "../helpers/http-server.ts";
 import { ROOT } from "../helpers/site-build.ts";
-import { spawnHelperScript } from "../helpers/spawn-script.ts";
-import { runCli, stackLines } from "./run-cli.ts";
+import { spawnCli, spawnHelperScript, stackLines } from "../helpers/spawn-process.ts";
 
 const NOW = "2017-04-01T10:00:00Z";
 const INVALID_CONFIG = {
@@ -55,11 +54,11 @@ describe.concurrent("npm run build", () => {
     const config = join(work, "invalid.json");
     await writeFile(config, JSON.stringify(INVALID_CONFIG));
     const cacheDir = join(work, "invalid-cache");
-    const run = await runCli("build.ts", {
+    const run = await spawnCli("build.ts", {
       PLANET_CONFIG: config,
       PLANET_CACHE_DIR: cacheDir,
       PLANET_NOW: NOW,
-    });
+    }).exited;
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${config}: the configuration is invalid; nothing was built.`);
     for (const problem of INVALID_PROBLEMS) expect(run.stderr).toContain(`  ${problem}\n`);
@@ -78,11 +77,11 @@ describe.concurrent("npm run build", () => {
     const holder = spawnHelperScript("hold-cache-lock.ts", [cacheDir]);
     try {
       await holder.waitForLine("locked");
-      const run = await runCli("build.ts", {
+      const run = await spawnCli("build.ts", {
         PLANET_CONFIG: config,
         PLANET_CACHE_DIR: cacheDir,
         PLANET_NOW: NOW,
-      });
+      }).exited;
       expect(run.code).toBe(1);
       expect(run.stderr).toContain(
         `another build holds the cache lock ${join(cacheDir, ".lock")} (process ${holder.child.pid}`,

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type FaultPlanet, startFaultPlanet } from "../helpers/fault-planet.ts";
-import { spawnCli } from "../helpers/spawn-cli.ts";
+import { spawnCli } from "../helpers/spawn-process.ts";
 
 let planet: FaultPlanet;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeServedConfig } from "../../src/demo/demo-config.ts";
 import { type FeedFileServer, serveFeedFiles } from "../../src/demo/serve-feed-files.ts";
 import { ROOT } from "../helpers/site-build.ts";
-import { runCli, stackLines } from "./run-cli.ts";
+import { spawnCli, stackLines } from "../helpers/spawn-process.ts";
 
 const FIXTURE_CONFIG = join(ROOT, "test/fixtures/site/feeds.json");
 
@@ -34,10 +34,10 @@ async function servedConfig(name: string, extraFeeds: object[] = []): Promise<st
 describe.concurrent("npm run check", () => {
   it("exits 0 when every feed is fine, and writes no cache", async () => {
     const cacheDir = join(work, "fine-cache");
-    const run = await runCli("check.ts", {
+    const run = await spawnCli("check.ts", {
       PLANET_CONFIG: await servedConfig("fine"),
       PLANET_CACHE_DIR: cacheDir,
-    });
+    }).exited;
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/: valid, 3 feeds\.\n/);
@@ -49,10 +49,10 @@ describe.concurrent("npm run check", () => {
   });
 
   it("exits 1 when a feed fails, naming it and what to do", async () => {
-    const run = await runCli("check.ts", {
+    const run = await spawnCli("check.ts", {
       PLANET_CONFIG: await servedConfig("failing", [{ name: "Gone", url: "gone.rss" }]),
       PLANET_CACHE_DIR: join(work, "failing-cache"),
-    });
+    }).exited;
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^✗ Gone \(http:\/\/127\.0\.0\.1:\d+\/gone\.rss\): FAILING: .*404/m);
     expect(run.stdout).toContain("    not found (404): check the URL or remove the feed");
@@ -70,7 +70,7 @@ describe.concurrent("npm run check", () => {
         x: 1,
       }),
     );
-    const run = await runCli("check.ts", { PLANET_CONFIG: config });
+    const run = await spawnCli("check.ts", { PLANET_CONFIG: config }).exited;
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${config}: the configuration is invalid; nothing was built.`);
     for (const problem of [

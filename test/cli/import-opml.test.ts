@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load-config.ts";
 import { type FeedFileServer, serveFeedFiles } from "../../src/demo/serve-feed-files.ts";
-import { makeTempConfig, runCli, type TempConfig } from "../owner/run-cli.ts";
+import { spawnCli } from "../helpers/spawn-process.ts";
+import { makeTempConfig, type TempConfig } from "../helpers/temp-config.ts";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/owner", import.meta.url));
 
@@ -20,10 +21,11 @@ beforeEach(async () => {
 afterEach(() => temp.remove());
 
 const importList = (source: string, ...flags: string[]) =>
-  runCli("import-opml.ts", [source, ...flags], {
-    PLANET_CONFIG: temp.configPath,
-    INIT_CWD: temp.dir,
-  });
+  spawnCli(
+    "import-opml.ts",
+    { PLANET_CONFIG: temp.configPath, INIT_CWD: temp.dir },
+    { args: [source, ...flags] },
+  ).exited;
 const feedsOf = async () =>
   parseConfig(await readFile(temp.configPath, "utf8"), "feeds.json").feeds.map(
     (feed) => `${feed.name} <${feed.url}>${feed.link ? ` ${feed.link}` : ""}`,

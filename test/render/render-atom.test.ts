@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { renderAtom } from "../../src/render/render-atom.ts";
-import { HOSTILE_TEXT, HOSTILE_TEXT_BACK, parseXml, post, site } from "./sample-site.ts";
+import {
+  HOSTILE_TEXT,
+  HOSTILE_TEXT_BACK,
+  hostilePost,
+  parseXml,
+  post,
+  site,
+} from "./sample-site.ts";
 
 const feedOf = (xml: string) => parseXml(xml).feed;
 /** An IRI as RFC 4287 wants for atom:id: a scheme, a colon, no whitespace. */
@@ -72,11 +79,7 @@ describe("renderAtom", () => {
   });
 
   it("keeps hostile text well-formed and escaped exactly once", () => {
-    const hostile = post(1, {
-      member: HOSTILE_TEXT,
-      title: HOSTILE_TEXT,
-      author: HOSTILE_TEXT,
-      categories: [HOSTILE_TEXT],
+    const hostile = hostilePost({
       sourceId: "tag:x,2025:&amp;]]>",
       contentHtml: '<p>a &lt;b&gt; &amp;&nbsp;b]]></p><a href="https://x/?a&amp;b">x</a>',
     });

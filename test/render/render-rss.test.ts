@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { renderRss } from "../../src/render/render-rss.ts";
-import { HOSTILE_TEXT, HOSTILE_TEXT_BACK, parseXml, post, site } from "./sample-site.ts";
+import {
+  HOSTILE_TEXT,
+  HOSTILE_TEXT_BACK,
+  hostilePost,
+  parseXml,
+  post,
+  site,
+} from "./sample-site.ts";
 
 const channelOf = (xml: string) => parseXml(xml).rss.channel;
 
@@ -56,13 +63,7 @@ describe("renderRss", () => {
   });
 
   it("keeps hostile text well-formed and escaped exactly once", () => {
-    const hostile = post(1, {
-      member: HOSTILE_TEXT,
-      title: HOSTILE_TEXT,
-      author: HOSTILE_TEXT,
-      categories: [HOSTILE_TEXT],
-      link: "https://ada.example/?q=1&amp;x=]]>",
-    });
+    const hostile = hostilePost({ link: "https://ada.example/?q=1&amp;x=]]>" });
     const xml = renderRss(site([hostile], { title: HOSTILE_TEXT }), "rss.xml");
     expect(xml).not.toContain("&amp;amp;lt;");
     const channel = channelOf(xml);

@@ -16,6 +16,17 @@ export function post(n: number, fields: Partial<Post> = {}): Post {
   return { ...samplePost("https://ada.example/feed.xml", n), key: `key${n}`, ...fields };
 }
 
+/** Post 1 with HOSTILE_TEXT in every text field a feed writer prints, plus `fields`. */
+export function hostilePost(fields: Partial<Post> = {}): Post {
+  return post(1, {
+    member: HOSTILE_TEXT,
+    title: HOSTILE_TEXT,
+    author: HOSTILE_TEXT,
+    categories: [HOSTILE_TEXT],
+    ...fields,
+  });
+}
+
 /** A site of `posts` with a valid config (every default filled in, plus `config`). */
 export function site(
   posts: Post[],

@@ -3,10 +3,10 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { acquireCacheLock, CacheLockedError, LOCK_FILE_NAME } from "../../src/store/cache-lock.ts";
-import { type ScriptProcess, spawnHelperScript } from "../helpers/spawn-script.ts";
+import { type NodeProcess, spawnHelperScript } from "../helpers/spawn-process.ts";
 
 let dir: string;
-let holder: ScriptProcess | null = null;
+let holder: NodeProcess | null = null;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), "planet-lock-"));
 });

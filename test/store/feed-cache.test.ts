@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openFeedCache, recordFileName } from "../../src/store/feed-cache.ts";
 import { feedRecordSchema, fromStoredPost } from "../../src/store/feed-record.ts";
 import { samplePost, sampleRecord } from "../helpers/feed-record-sample.ts";
-import { spawnHelperScript } from "../helpers/spawn-script.ts";
+import { spawnHelperScript } from "../helpers/spawn-process.ts";
 
 const URL_A = "https://a.example/feed?format=atom&x=ü";
 const URL_B = "https://b.example/rss";
