@@ -44,6 +44,9 @@ export function eventBodyReader(
       memberLink,
       language: options.language,
       firstSeen: firstSeenOf(previous),
+      announcedBefore: Object.fromEntries(
+        previous.posts.map((post) => [post.sourceId, post.published]),
+      ),
       now: options.now,
     });
     return { ok: true, ...reading, link: memberLink, posts } satisfies BodyReading;
@@ -57,6 +60,8 @@ function announcements(
     memberLink: string | null;
     language: string;
     firstSeen: Record<string, string>;
+    /** When earlier builds saw each event announced, by UID. */
+    announcedBefore: Record<string, string | null>;
     now: Date;
   },
 ): Post[] {
@@ -68,9 +73,18 @@ function announcements(
     if (!first) return [];
     const seen = options.firstSeen[uid];
     const firstSeen = seen ? new Date(seen) : options.now;
-    const announced = (first.announced ?? firstSeen).getTime();
-    const shown = sorted.find((event) => event.start.getTime() >= announced) ?? first;
+    // Calendars that stamp every export (DTSTAMP without CREATED) would move the announcement
+    // forward on every build: the earliest announcement ever seen stands.
+    const announced = earliest(first.announced, options.announcedBefore[uid] ?? null);
+    const from = (announced ?? firstSeen).getTime();
+    const shown = sorted.find((event) => event.start.getTime() >= from) ?? first;
     // The series is announced once, under its UID, whichever occurrence it shows.
-    return [eventToPost({ ...shown, recurrenceId: null }, { ...options, firstSeen })];
+    return [eventToPost({ ...shown, announced, recurrenceId: null }, { ...options, firstSeen })];
   });
+}
+
+function earliest(date: Date | null, iso: string | null): Date | null {
+  const before = iso === null ? null : new Date(iso);
+  if (date === null || before === null) return date ?? before;
+  return before < date ? before : date;
 }

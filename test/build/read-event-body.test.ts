@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { eventBodyReader } from "../../src/build/read-event-body.ts";
+import { refreshRecord } from "../../src/build/refresh-record.ts";
+import type { FetchResult } from "../../src/model/fetch-result.ts";
+import { type FeedRecord, newFeedRecord } from "../../src/store/feed-record.ts";
+
+const URL_ICS = "https://calendar.example.org/nixos.ics";
+const source = { name: "Berlin NixOS Meetup", url: URL_ICS, timezone: "Europe/Berlin" };
+
+/** A calendar as Google and Meetup export it: no CREATED, a DTSTAMP of the export time. */
+function calendar(dtstamp: string, extra = ""): string {
+  return [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//test//EN",
+    "BEGIN:VEVENT",
+    "UID:hackday-1@example.org",
+    `DTSTAMP:${dtstamp}`,
+    "DTSTART;TZID=Europe/Berlin:20170422T100000",
+    "DTEND;TZID=Europe/Berlin:20170422T180000",
+    "SUMMARY:Nix Hackday",
+    "LOCATION:c-base\\, Berlin",
+    extra,
+    "END:VEVENT",
+    "END:VCALENDAR",
+    "",
+  ]
+    .filter((line) => line !== "")
+    .join("\r\n");
+}
+
+function fetched(text: string): FetchResult {
+  return {
+    outcome: "ok",
+    url: URL_ICS,
+    finalUrl: URL_ICS,
+    status: 200,
+    body: new TextEncoder().encode(text),
+    contentType: "text/calendar",
+    validators: { etag: null, lastModified: null },
+    redirects: [],
+  };
+}
+
+function refresh(previous: FeedRecord, text: string, now: string): FeedRecord {
+  const at = new Date(now);
+  return refreshRecord(previous, fetched(text), {
+    now: at,
+    read: eventBodyReader(source, { now: at, language: "en" }),
+  });
+}
+
+describe("an iCalendar event source", () => {
+  it("keeps the first announcement date when every export carries a new DTSTAMP", () => {
+    const first = refresh(
+      newFeedRecord(URL_ICS),
+      calendar("20170401T080000Z"),
+      "2017-04-01T09:00:00Z",
+    );
+    const second = refresh(first, calendar("20170402T080000Z"), "2017-04-02T09:00:00Z");
+    expect(first.posts.map((post) => post.published)).toEqual(["2017-04-01T08:00:00.000Z"]);
+    expect(second.posts.map((post) => post.published)).toEqual(["2017-04-01T08:00:00.000Z"]);
+    expect(second.events.map((event) => event.start)).toEqual(["2017-04-22T08:00:00.000Z"]);
+  });
+
+  it("shows a cancellation in the announcement and keeps the event, marked", () => {
+    const first = refresh(
+      newFeedRecord(URL_ICS),
+      calendar("20170401T080000Z"),
+      "2017-04-01T09:00:00Z",
+    );
+    const cancelled = refresh(
+      first,
+      calendar("20170403T080000Z", "STATUS:CANCELLED\r\nSEQUENCE:1"),
+      "2017-04-03T09:00:00Z",
+    );
+    expect(cancelled.events.map((event) => event.status)).toEqual(["cancelled"]);
+    expect(cancelled.posts.map((post) => post.title)).toEqual(["Cancelled: Nix Hackday"]);
+    expect(cancelled.posts[0]?.contentHtml).toContain("Cancelled.");
+  });
+
+  it("is reported, with the last good copy kept, when it is neither iCalendar nor a feed", () => {
+    const first = refresh(
+      newFeedRecord(URL_ICS),
+      calendar("20170401T080000Z"),
+      "2017-04-01T09:00:00Z",
+    );
+    const broken = refresh(first, "this is not a calendar", "2017-04-02T09:00:00Z");
+    expect(broken.error?.kind).toBe("parse");
+    expect(broken.events).toHaveLength(1);
+    expect(broken.posts).toHaveLength(1);
+  });
+});
