@@ -16,6 +16,7 @@ export function assembleSite(config: PlanetConfig, sources: UpdatedSource[], now
       link: source.link ?? record.feedLink,
       face: source.face,
       feedTitle: record.feedTitle,
+      categories: source.categories,
     }));
   // Names and links come from today's config, so renaming a member needs no refetch.
   const posts = sources.flatMap(({ source, record }) =>

@@ -16,6 +16,8 @@ export interface Source {
   /** The configured site link, or null to take the one the source gives. */
   link: string | null;
   face: string | null;
+  /** Categories the member's feed is filed under; always empty for event sources. */
+  categories: string[];
   location: SourceLocation;
   read: BodyReader;
 }
@@ -29,6 +31,7 @@ export function planetSources(config: PlanetConfig, configDir: string, now: Date
       url: feed.url,
       link: feed.link ?? null,
       face: feed.face ?? null,
+      categories: [...feed.categories],
       location: { kind: "http", url: feed.url },
       read: feedBodyReader(feed, now),
     }),
@@ -40,6 +43,7 @@ export function planetSources(config: PlanetConfig, configDir: string, now: Date
       url: source.url,
       link: source.link ?? null,
       face: null,
+      categories: [],
       location: locate(source.url, configDir),
       read: eventBodyReader(source, { now, language: config.language }),
     }),

@@ -23,6 +23,8 @@ export interface Member {
   face: string | null;
   /** The feed's own title, when it has been fetched. */
   feedTitle: string | null;
+  /** Categories the config files this member under, as written there; empty for none. */
+  categories: string[];
 }
 
 /** The absolute URL of a file of the planet, e.g. `rss.xml`. */

@@ -24,9 +24,9 @@ const LATIN_LETTERS: Record<string, string> = {
 
 /**
  * "Edward Tjörnhammar" → "edward-tjornhammar": accents dropped, anything else that is not a
- * letter or digit becomes a hyphen. A name with nothing usable left gives "member".
+ * letter or digit becomes a hyphen. A name with nothing usable left gives `fallback`.
  */
-export function slugify(name: string): string {
+export function slugify(name: string, fallback = "member"): string {
   const slug = name
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
@@ -34,17 +34,17 @@ export function slugify(name: string): string {
     .replace(/[æøœßłđðþı]/g, (letter) => LATIN_LETTERS[letter] ?? "-")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  return slug || "member";
+  return slug || fallback;
 }
 
 /**
  * One slug per name, in order; a name whose slug is taken gets `-2`, `-3`, …, so slugs only
  * change when a member is renamed or an earlier member with the same slug comes or goes.
  */
-export function assignSlugs(names: readonly string[]): string[] {
+export function assignSlugs(names: readonly string[], fallback = "member"): string[] {
   const taken = new Set<string>();
   return names.map((name) => {
-    const base = slugify(name);
+    const base = slugify(name, fallback);
     let slug = base;
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
     taken.add(slug);

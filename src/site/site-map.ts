@@ -2,6 +2,7 @@ import { postDate } from "../model/post.ts";
 import { planetUrl, type Site } from "../model/site.ts";
 import { paginate } from "../select/select-posts.ts";
 import { escapeHtml } from "../text/escape-html.ts";
+import { categoryPages, categoryPosts } from "./category-pages.ts";
 import { memberPages, memberPosts } from "./member-pages.ts";
 
 /** One page of the planet as a sitemap lists it. */
@@ -27,6 +28,10 @@ export function listPages(site: Site): SiteMapEntry[] {
     ...memberPages(site).map(({ member, slug }) => ({
       path: `members/${slug}/`,
       lastModified: newest(memberPosts(site, member)),
+    })),
+    ...categoryPages(site).map((category) => ({
+      path: `categories/${category.slug}/`,
+      lastModified: newest(categoryPosts(site, category)),
     })),
     { path: "events/", lastModified: null },
     { path: "feeds/", lastModified: null },

@@ -61,6 +61,7 @@ describe("summarize", () => {
       url: `https://${name}.example/feed`,
       link: null,
       face: null,
+      categories: [],
       location: { kind: "http", url: `https://${name}.example/feed` },
       read: () => ({ ok: false, message: "unused", advertisedFeeds: [] }),
     },

@@ -9,6 +9,7 @@ const member = (name: string, fields: Partial<Member> = {}): Member => ({
   link: `https://${name.toLowerCase()}.example/`,
   face: null,
   feedTitle: null,
+  categories: [],
   ...fields,
 });
 

@@ -51,6 +51,7 @@ export function site(
         link: "https://ada.example/",
         face: null,
         feedTitle: "Ada's blog",
+        categories: [],
       },
     ],
     events: [],

@@ -2,9 +2,14 @@ import { configSchema } from "../../src/config/schema.ts";
 import type { Post } from "../../src/model/post.ts";
 import type { Member, Site } from "../../src/model/site.ts";
 
-/** A member with only a name and feed URL set. */
-export function member(name: string, feedUrl: string, face: string | null = null): Member {
-  return { name, feedUrl, link: null, face, feedTitle: null };
+/** A member with only a name and feed URL set, filed under `categories`. */
+export function member(
+  name: string,
+  feedUrl: string,
+  face: string | null = null,
+  categories: string[] = [],
+): Member {
+  return { name, feedUrl, link: null, face, feedTitle: null, categories };
 }
 
 /** A site at `link` with these members and posts; every config default filled in. */

@@ -1,0 +1,58 @@
+import { parseHTML } from "linkedom";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FixturePlanet, readTree, startFixturePlanet } from "../helpers/site-build.ts";
+
+// Alice is filed under nixos, Bob under nixos and haskell.
+const NOW = "2017-03-31T12:00:00Z";
+let planet: FixturePlanet;
+let tree: Map<string, string>;
+
+beforeAll(async () => {
+  planet = await startFixturePlanet("category-planet", NOW);
+  await planet.build();
+  tree = await readTree(planet.env.outDir);
+}, 120_000);
+afterAll(() => planet.close());
+
+const page = (path: string) => parseHTML(tree.get(path) ?? "").document;
+const titles = (path: string) =>
+  [...page(path).querySelectorAll(".h-entry .post-title")].map((title) => title.textContent);
+const texts = (path: string, selector: string) =>
+  [...page(path).querySelectorAll(selector)].map((element) => element.textContent?.trim());
+
+describe("category pages", () => {
+  it("list the posts of every member filed under the category, newest first", () => {
+    expect(titles("categories/nixos/index.html")).toEqual([
+      "Reconstructing Disnix deployments",
+      "<b>x and NixOS 17.03",
+      "Shared post",
+      "Push and pull deployment",
+    ]);
+    expect(titles("categories/haskell/index.html")).toEqual([
+      "<b>x and NixOS 17.03",
+      "Shared post",
+    ]);
+  });
+
+  it("group posts under day headings and name the category's members", () => {
+    const days = [...page("categories/nixos/index.html").querySelectorAll("h2 > time")];
+    expect(days.map((day) => day.getAttribute("datetime"))).toEqual([
+      "2017-03-14",
+      "2017-01-02",
+      "2016-10-26",
+    ]);
+    expect(texts("categories/haskell/index.html", ".category-members a")).toEqual(["Bob"]);
+    expect(texts("categories/nixos/index.html", ".category-members a")).toEqual(["Alice", "Bob"]);
+  });
+
+  it("are linked from the sidebar and listed in sitemap.xml", () => {
+    const links = [...page("index.html").querySelectorAll(".sidebar .categories a")];
+    expect(links.map((link) => [link.textContent, link.getAttribute("href")])).toEqual([
+      ["haskell", "/categories/haskell/"],
+      ["nixos", "/categories/nixos/"],
+    ]);
+    expect(tree.get("sitemap.xml")).toContain(
+      "<loc>https://planet.example.org/categories/haskell/</loc>",
+    );
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { categoryHref, categoryPages, categoryPosts } from "../../src/site/category-pages.ts";
+import { listPages } from "../../src/site/site-map.ts";
+import { samplePost } from "../helpers/feed-record-sample.ts";
+import { member, sampleSite } from "./sample-site.ts";
+
+describe("category pages", () => {
+  const ada = member("Ada", "https://ada.example/feed.xml", null, ["NixOS", "Haskell"]);
+  const bob = member("Bob", "https://bob.example/feed.xml", null, ["nixos"]);
+  const cy = member("Cy", "https://cy.example/feed.xml", null, ["C++", "C", "日本語"]);
+  const dee = member("Dee", "https://dee.example/feed.xml");
+  const adaPost = samplePost(ada.feedUrl, 1);
+  const bobPost = samplePost(bob.feedUrl, 2);
+  const deePost = samplePost(dee.feedUrl, 3);
+  const event = samplePost("https://meetup.example/events.rss", 4);
+  const site = sampleSite(
+    [ada, bob, cy, dee],
+    [deePost, bobPost, adaPost, event],
+    "https://example.org/planet/",
+  );
+  const pages = categoryPages(site);
+  const page = (name: string) => pages.find((category) => category.name === name);
+
+  it("has one page per category in use, sorted by name, spelled as first configured", () => {
+    expect(pages.map(({ name, slug }) => [name, slug])).toEqual([
+      ["C", "c-2"],
+      ["C++", "c"],
+      ["Haskell", "haskell"],
+      ["NixOS", "nixos"],
+      ["日本語", "category"],
+    ]);
+    expect(categoryHref(site, "nixos")).toBe("/planet/categories/nixos/");
+  });
+
+  it("files a member under each of their categories, once, in config order", () => {
+    expect(page("NixOS")?.members).toEqual([ada, bob]);
+    expect(page("Haskell")?.members).toEqual([ada]);
+  });
+
+  it("holds the posts of its members only, newest first, without event announcements", () => {
+    const nixos = page("NixOS");
+    const haskell = page("Haskell");
+    if (!nixos || !haskell) throw new Error("categories missing");
+    expect(categoryPosts(site, nixos)).toEqual([bobPost, adaPost]);
+    expect(categoryPosts(site, haskell)).toEqual([adaPost]);
+  });
+
+  it("are listed in the sitemap with their newest post's date", () => {
+    const entry = listPages(site).find(({ path }) => path === "categories/nixos/");
+    expect(entry?.lastModified).toEqual(bobPost.published);
+  });
+
+  it("do not exist when no member has a category", () => {
+    const plain = sampleSite([dee], [deePost]);
+    expect(categoryPages(plain)).toEqual([]);
+    expect(listPages(plain).some(({ path }) => path.startsWith("categories/"))).toBe(false);
+  });
+});
