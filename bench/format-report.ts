@@ -1,0 +1,136 @@
+import type { BenchOptions } from "./bench-options.ts";
+import type { StageCosts, StageName } from "./build-figures.ts";
+import type { PeerRun } from "./run-peer.ts";
+import type { PlanetRun } from "./run-planet.ts";
+
+/** Everything one `npm run bench` measured. */
+export interface BenchReport {
+  options: BenchOptions;
+  machine: { node: string; cpus: number; loadAverage: number[] };
+  /** Feeds changed before the "changed" build. */
+  changedFeeds: number;
+  /** CPU cost of each step of fetch+refresh, one feed at a time (bench/stage-costs.ts). */
+  stageCosts: StageCosts | null;
+  planet: PlanetRun[];
+  /** osmosfeed's runs, or null when --peer was not given. */
+  peer: PeerRun[] | null;
+  /** planet ÷ osmosfeed per build, for wall time and peak memory. */
+  ratios: { label: string; wall: number; peakRss: number }[];
+}
+
+const SHOWN_STAGES: StageName[] = [
+  "fetch+refresh",
+  "assemble",
+  "render pages",
+  "write feeds",
+  "search index",
+];
+
+/** planet ÷ peer for the builds both ran. */
+export function computeRatios(planet: PlanetRun[], peer: PeerRun[] | null): BenchReport["ratios"] {
+  if (peer === null) return [];
+  return planet.flatMap((run) => {
+    const other = peer.find((candidate) => candidate.label === run.label);
+    if (other === undefined) return [];
+    return [
+      {
+        label: run.label,
+        wall: run.measure.wallMs / other.measure.wallMs,
+        peakRss: run.measure.peakTreeRssBytes / other.measure.peakTreeRssBytes,
+      },
+    ];
+  });
+}
+
+/** The report as Markdown tables, as pasted into docs/performance.md. */
+export function formatReport(report: BenchReport): string {
+  const { options } = report;
+  const lines = [
+    `${options.feeds} feeds × ${options.items} posts (~${options.postBytes} B HTML each), ` +
+      `${options.latencyMs} ms latency, ${options.hosts} loopback hosts; ` +
+      `${report.changedFeeds} feeds changed for "changed"; Node ${report.machine.node}, ` +
+      `${report.machine.cpus} CPUs, load at start ${report.machine.loadAverage.map((n) => n.toFixed(1)).join(" ")}`,
+    "",
+    "planet | wall s | " +
+      SHOWN_STAGES.map((stage) => `${stage} s (cpu)`).join(" | ") +
+      " | startup+other s | CPU s | peak RSS MB | requests 200/304 | MB fetched | posts | pages (MB)",
+    `--- | ${"---: | ".repeat(SHOWN_STAGES.length + 7)}---:`,
+  ];
+  for (const run of report.planet) {
+    const stageCells = SHOWN_STAGES.map((name) => {
+      const stage = run.figures.stages.find((candidate) => candidate.name === name);
+      return stage ? `${seconds(stage.ms)} (${seconds(stage.cpuMs)})` : "–";
+    });
+    const shownMs = SHOWN_STAGES.reduce(
+      (sum, name) => sum + (run.figures.stages.find((stage) => stage.name === name)?.ms ?? 0),
+      0,
+    );
+    const traffic = run.traffic;
+    lines.push(
+      [
+        run.label,
+        seconds(run.measure.wallMs),
+        ...stageCells,
+        // Node start-up, module loading (Astro's import graph), config, hand-off file, swap.
+        seconds(run.measure.wallMs - shownMs),
+        seconds(run.measure.cpuMs),
+        megabytes(run.measure.peakTreeRssBytes),
+        `${traffic.requests} (${traffic.byStatus[200] ?? 0}/${traffic.byStatus[304] ?? 0})`,
+        megabytes(traffic.bytes),
+        String(run.figures.posts),
+        `${run.figures.pages} (${megabytes(run.figures.siteBytes)})`,
+      ].join(" | "),
+    );
+  }
+  if (report.stageCosts !== null) lines.push("", ...formatStageCosts(report.stageCosts));
+  if (report.peer !== null) {
+    lines.push(
+      "",
+      "osmosfeed | wall s | CPU s | peak RSS MB | requests (feeds/articles) | MB fetched | posts | pages",
+      "--- | ---: | ---: | ---: | ---: | ---: | ---: | ---:",
+    );
+    for (const run of report.peer) {
+      const { traffic } = run;
+      lines.push(
+        [
+          run.label,
+          seconds(run.measure.wallMs),
+          seconds(run.measure.cpuMs),
+          megabytes(run.measure.peakTreeRssBytes),
+          `${traffic.requests} (${traffic.requests - traffic.articleRequests}/${traffic.articleRequests})`,
+          megabytes(traffic.bytes),
+          String(run.posts),
+          String(run.pages),
+        ].join(" | "),
+      );
+    }
+    lines.push("", "planet ÷ osmosfeed | wall | peak RSS", "--- | ---: | ---:");
+    for (const ratio of report.ratios) {
+      lines.push(`${ratio.label} | ${ratio.wall.toFixed(2)} | ${ratio.peakRss.toFixed(2)}`);
+    }
+  }
+  return lines.join("\n");
+}
+
+function formatStageCosts(costs: StageCosts): string[] {
+  const lines = [
+    `steps of fetch+refresh, one core, ${costs.feeds} feeds / ${costs.posts} posts ` +
+      `(${megabytes(costs.bodyBytes)} MB of feeds, ${megabytes(costs.cacheBytes)} MB of cache records)`,
+    "",
+    "step | total s | ms per feed | ms per post",
+    "--- | ---: | ---: | ---:",
+  ];
+  for (const [step, ms] of Object.entries(costs.ms)) {
+    const perFeed = (ms / costs.feeds).toFixed(2);
+    lines.push(`${step} | ${seconds(ms)} | ${perFeed} | ${(ms / costs.posts).toFixed(3)}`);
+  }
+  return lines;
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0);
+}
