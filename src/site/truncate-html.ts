@@ -104,3 +104,9 @@ export function truncateHtml(html: string, words: number): TruncatedHtml {
     .join("");
   return { html: `${out.replace(TRAILING_SPACE, "")} …${closes}`, truncated: true };
 }
+
+/**
+ * Words shown of each post on member and category pages: the stream pages carry posts whole,
+ * and repeating every post in full on these pages too doubled a planet's size.
+ */
+export const EXCERPT_WORDS = 80;
