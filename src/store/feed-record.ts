@@ -89,9 +89,9 @@ export const feedRecordSchema = z.object({
   feedLink: z.string().nullable(),
   posts: z.array(storedPostSchema),
   /** Feeds advertised by the HTML page found at the URL instead of a feed, to suggest. */
-  advertisedFeeds: z.array(z.string()),
+  advertisedFeeds: z.array(z.string()).default([]),
   /** An event source's events (empty for member feeds). */
-  events: z.array(storedEventSchema),
+  events: z.array(storedEventSchema).default([]),
 });
 
 /** A post as stored in a cache file. */

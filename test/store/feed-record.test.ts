@@ -30,6 +30,14 @@ describe("feedRecordSchema", () => {
     expect(feedRecordSchema.safeParse(sampleRecord("https://a.example/", 3)).success).toBe(true);
   });
 
+  it("reads a record written before advertisedFeeds and events existed, keeping its posts", () => {
+    const { advertisedFeeds, events, ...older } = sampleRecord("https://a.example/", 2);
+    const parsed = feedRecordSchema.parse(older);
+    expect(parsed.posts).toHaveLength(2);
+    expect([parsed.advertisedFeeds, parsed.events]).toEqual([[], []]);
+    expect([advertisedFeeds, events]).toEqual([[], []]);
+  });
+
   it("rejects an unknown error kind and a bad date", () => {
     const record = sampleRecord("https://a.example/", 1);
     const badKind = { ...record, error: { kind: "gremlins", message: "?" } };
