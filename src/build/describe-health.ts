@@ -9,16 +9,8 @@ export const STALE_AFTER_DAYS = 7;
 /** STALE_AFTER_DAYS in milliseconds. */
 export const STALE_AFTER_MS = STALE_AFTER_DAYS * DAY_MS;
 
-/** A source's health with what the build can tell beyond the contract's fields. */
-export interface FeedHealth extends SourceHealth {
-  /** When the current run of failures began (ISO), as far back as the history goes; null when ok. */
-  failingSince: string | null;
-  /** Failing for longer than STALE_AFTER_DAYS: the posts shown are an old copy. */
-  stale: boolean;
-}
-
 /** The health of one source as reports show it, from its cache record after this build. */
-export function describeHealth(name: string, record: FeedRecord, now: Date): FeedHealth {
+export function describeHealth(name: string, record: FeedRecord, now: Date): SourceHealth {
   const newestItem = newestDate(record);
   const since = failingSince(record);
   const stale = since !== null && now.getTime() - Date.parse(since) > STALE_AFTER_MS;

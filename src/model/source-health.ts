@@ -24,4 +24,8 @@ export interface SourceHealth {
   items: number;
   /** Newest entry date in the last good copy (ISO), or null. */
   newestItem: string | null;
+  /** When the current run of failures began (ISO), as far back as the history goes; null when ok. */
+  failingSince: string | null;
+  /** Failing for longer than a week: the posts shown are an old copy. */
+  stale: boolean;
 }
