@@ -1,13 +1,5 @@
 /** The stages bench/build-once.ts times, in build order. */
-export type StageName =
-  | "config"
-  | "fetch+refresh"
-  | "assemble"
-  | "hand-off"
-  | "render pages"
-  | "write feeds"
-  | "search index"
-  | "swap+prune";
+export type StageName = "config" | "fetch+refresh" | "assemble" | "write site" | "prune";
 
 /** What one planet build reports about itself (written by bench/build-once.ts). */
 export interface BuildFigures {

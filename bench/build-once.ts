@@ -1,7 +1,7 @@
 // One planet build, run as a child process by bench/run.ts so its peak memory is its own.
 // It calls the exported stages in the order src/build/build-site.ts does, timing each;
 // argv[2] is where the figures go (JSON), BENCH_OUT_DIR where the site is written.
-import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { assembleSite } from "../src/build/assemble-site.ts";
@@ -9,13 +9,9 @@ import { readBuildEnvironment } from "../src/build/build-environment.ts";
 import { describeHealth } from "../src/build/describe-health.ts";
 import { planetSources } from "../src/build/planet-sources.ts";
 import { pruneRemovedFeeds } from "../src/build/prune-removed-feeds.ts";
-import { renderPages } from "../src/build/render-pages.ts";
 import { updateSources } from "../src/build/update-sources.ts";
-import { renderFeeds } from "../src/build/write-outputs.ts";
+import { writeSite } from "../src/build/write-outputs.ts";
 import { loadConfig } from "../src/config/load-config.ts";
-import { buildSearchIndex } from "../src/site/build-search-index.ts";
-import { defaultSiteDataPath } from "../src/site/current-site.ts";
-import { writeSiteData } from "../src/site/site-data.ts";
 import { acquireCacheLock } from "../src/store/cache-lock.ts";
 import { openFeedCache } from "../src/store/feed-cache.ts";
 import type { BuildFigures, StageName } from "./build-figures.ts";
@@ -53,31 +49,8 @@ const { site, health } = await timed("assemble", () => {
   const assembled = assembleSite(config, updated, env.now);
   return { site: assembled, health: { feeds: healthOf("feed"), events: healthOf("events") } };
 });
-// writeSite's steps, one by one: hand-off file, Astro pages, feed files, search index, swap.
-const data = { site, health };
-const siteDataPath = defaultSiteDataPath(env.cacheDir);
-await timed("hand-off", () => writeSiteData(siteDataPath, data));
-const staging = `${outDir}.new-${process.pid}`;
-await rm(staging, { recursive: true, force: true });
-await timed("render pages", () =>
-  renderPages({ siteDataPath, outDir: staging, siteLink: site.config.link }),
-);
-await timed("write feeds", async () => {
-  for (const [path, text] of Object.entries(renderFeeds(data))) {
-    await mkdir(dirname(join(staging, path)), { recursive: true });
-    await writeFile(join(staging, path), text);
-  }
-});
-await timed("search index", () => buildSearchIndex(staging));
-await timed("swap+prune", async () => {
-  const old = `${outDir}.old-${process.pid}`;
-  await rename(outDir, old).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
-  });
-  await rename(staging, outDir);
-  await rm(old, { recursive: true, force: true });
-  await pruneRemovedFeeds(cache, sources, (line) => console.error(line));
-});
+await timed("write site", () => writeSite({ site, health }, outDir, env.cacheDir));
+await timed("prune", () => pruneRemovedFeeds(cache, sources, (line) => console.error(line)));
 await lock.release();
 
 const outcomes: Record<string, number> = {};

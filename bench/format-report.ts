@@ -18,13 +18,9 @@ export interface BenchReport {
   ratios: { label: string; wall: number; peakRss: number }[];
 }
 
-const SHOWN_STAGES: StageName[] = [
-  "fetch+refresh",
-  "assemble",
-  "render pages",
-  "write feeds",
-  "search index",
-];
+// "write site" is the pipeline's writeSite: pages (Astro), feeds, calendars and the search
+// index, or the feeds and reports alone when the pages' inputs did not change.
+const SHOWN_STAGES: StageName[] = ["fetch+refresh", "assemble", "write site"];
 
 /** planet ÷ peer for the builds both ran. */
 export function computeRatios(planet: PlanetRun[], peer: PeerRun[] | null): BenchReport["ratios"] {
@@ -71,7 +67,7 @@ export function formatReport(report: BenchReport): string {
         run.label,
         seconds(run.measure.wallMs),
         ...stageCells,
-        // Node start-up, module loading (Astro's import graph), config, hand-off file, swap.
+        // Node start-up, module loading, config, lock and prune.
         seconds(run.measure.wallMs - shownMs),
         seconds(run.measure.cpuMs),
         megabytes(run.measure.peakTreeRssBytes),

@@ -47,7 +47,10 @@ export async function buildSite(env: BuildEnvironment, log: BuildLog): Promise<B
         .map(({ source, record }) => describeHealth(source.name, record, env.now));
     const health = { feeds: healthOf("feed"), events: healthOf("events") };
     log("Rendering…");
-    await writeSite({ site, health }, env.outDir, env.cacheDir);
+    const written = await writeSite({ site, health }, env.outDir, env.cacheDir);
+    if (written === "pages-unchanged") {
+      log("Pages unchanged since the last build: wrote the feeds, calendars and reports only.");
+    }
     await pruneRemovedFeeds(cache, sources, log);
     return { sources: updated, posts: site.posts.length, outDir: env.outDir };
   } finally {

@@ -21,7 +21,7 @@ export function describeHealth(name: string, record: FeedRecord, now: Date): Sou
     ok: record.lastAttempt !== null && record.error === null,
     status: record.status,
     error: record.error ?? (record.lastAttempt === null ? neverFetched : null),
-    advice: adviceFor(record, newestItem, now, stale ? since : null),
+    advice: adviceFor(record, newestItem, now, since, stale),
     lastAttempt: record.lastAttempt,
     lastSuccess: record.lastSuccess,
     consecutiveFailures: record.consecutiveFailures,
@@ -38,7 +38,8 @@ function adviceFor(
   record: FeedRecord,
   newestItem: string | null,
   now: Date,
-  staleSince: string | null,
+  since: string | null,
+  stale: boolean,
 ): string | null {
   const moved = record.redirects.findLast((redirect) => redirect.permanent);
   // The permanent target, not finalUrl: a temporary redirect after it is no address to keep.
@@ -50,12 +51,15 @@ function adviceFor(
   if (record.status === 410) return "gone (410): the feed was removed; remove it from feeds.json";
   if (record.status === 404) return "not found (404): check the URL or remove the feed";
   if (record.error?.kind === "dns") return "the host name does not resolve: check the URL";
-  if (staleSince !== null) {
+  if (stale && since !== null) {
     const kept = record.posts.length > 0 ? "; its last good copy is still shown" : "";
-    return `failing since ${staleSince.slice(0, 10)} (stale: over ${STALE_AFTER_DAYS} days)${kept}`;
+    return `failing since ${since.slice(0, 10)} (stale: over ${STALE_AFTER_DAYS} days)${kept}`;
   }
+  // A date, not a count of builds: the advice (and the feeds page) stays the same from one
+  // build to the next while nothing new happens.
   if (record.consecutiveFailures >= 3 && record.posts.length > 0) {
-    return `failing for ${record.consecutiveFailures} builds; its last good copy is still shown`;
+    const from = since === null ? "" : ` since ${since.slice(0, 10)}`;
+    return `failing${from}; its last good copy is still shown`;
   }
   if (newestItem && now.getTime() - Date.parse(newestItem) > QUIET_AFTER_MS) {
     return `no new post since ${newestItem.slice(0, 10)}`;

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { SITE_DATA_ENV } from "../site/site-data.ts";
 
 /** The project root: Astro finds src/pages and public/ there. */
-const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Renders the Astro pages into `outDir` from the hand-off file at `siteDataPath`. */
 export async function renderPages(options: {

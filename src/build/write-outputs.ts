@@ -1,5 +1,7 @@
-import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { cp, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative } from "node:path";
+import { z } from "zod";
 import { renderAtom } from "../render/render-atom.ts";
 import { renderCalendars } from "../render/render-calendars.ts";
 import { renderHeaders } from "../render/render-headers.ts";
@@ -9,7 +11,9 @@ import { renderRss } from "../render/render-rss.ts";
 import { buildSearchIndex } from "../site/build-search-index.ts";
 import { defaultSiteDataPath } from "../site/current-site.ts";
 import { type SiteData, writeSiteData } from "../site/site-data.ts";
-import { renderPages } from "./render-pages.ts";
+import { writeFileAtomic } from "../store/atomic-write.ts";
+import { renderFingerprint } from "./render-fingerprint.ts";
+import { PROJECT_ROOT, renderPages } from "./render-pages.ts";
 
 /** The files written beside the Astro pages, by path under dist/. */
 export function renderFeeds(data: SiteData): Record<string, string> {
@@ -27,11 +31,55 @@ export function renderFeeds(data: SiteData): Record<string, string> {
   };
 }
 
+/** What writing the site came to: every page rendered, or only the feeds and reports. */
+export type WriteOutcome = "rendered" | "pages-unchanged";
+
+const renderStampSchema = z.object({ outDir: z.string(), fingerprint: z.string() });
+
 /**
  * Writes the whole site into a fresh folder, then swaps it in, so a static host never serves a
- * half-written site and a failed render leaves the last one in place.
+ * half-written site and a failed render leaves the last one in place. When nothing the pages are
+ * made from changed since the last build into the same folder, only the feeds, calendars and
+ * reports are written anew: rendering and indexing every page is most of a build's cost.
  */
-export async function writeSite(data: SiteData, outDir: string, cacheDir: string): Promise<void> {
+export async function writeSite(
+  data: SiteData,
+  outDir: string,
+  cacheDir: string,
+): Promise<WriteOutcome> {
+  const fingerprint = await renderFingerprint(data, PROJECT_ROOT);
+  const stampPath = join(cacheDir, "rendered.json");
+  const stamp = await readRenderStamp(stampPath);
+  await writeSiteData(defaultSiteDataPath(cacheDir), data);
+  if (
+    stamp?.outDir === outDir &&
+    stamp.fingerprint === fingerprint &&
+    existsSync(join(outDir, "index.html"))
+  ) {
+    for (const [path, text] of Object.entries(renderFeeds(data))) {
+      await writeFileAtomic(join(outDir, path), text);
+    }
+    return "pages-unchanged";
+  }
+  await rm(stampPath, { force: true });
+  await renderSite(data, outDir, cacheDir);
+  await writeFileAtomic(stampPath, JSON.stringify({ outDir, fingerprint }));
+  return "rendered";
+}
+
+/** The last full render's fingerprint; a missing or unreadable stamp means "render again". */
+async function readRenderStamp(path: string): Promise<z.infer<typeof renderStampSchema> | null> {
+  const text = await readFile(path, "utf8").catch(() => null);
+  if (text === null) return null;
+  try {
+    const parsed = renderStampSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+async function renderSite(data: SiteData, outDir: string, cacheDir: string): Promise<void> {
   const build = `${process.pid}-${Date.now().toString(36)}-${(buildCount++).toString(36)}`;
   // A hand-off file and a staging folder of its own per build: Astro imports the rendered page
   // bundle by path, and a path seen before would give back an earlier build's pages.
@@ -46,8 +94,6 @@ export async function writeSite(data: SiteData, outDir: string, cacheDir: string
     }
     await buildSearchIndex(staging);
     await swapIn(staging, outDir, build);
-    // Kept under a stable name for `astro dev` and `astro preview`.
-    await rename(siteDataPath, defaultSiteDataPath(cacheDir));
   } finally {
     await rm(staging, { recursive: true, force: true });
     await rm(siteDataPath, { force: true });

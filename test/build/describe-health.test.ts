@@ -115,8 +115,10 @@ describe("advice", () => {
   it("notes a feed failing for several builds whose old copy is still shown", () => {
     const error = { kind: "timeout", message: "timed out" } as const;
     expect(adviceFor({ error, status: null, consecutiveFailures: 2 })).toBeNull();
-    expect(adviceFor({ error, status: null, consecutiveFailures: 3 })).toBe(
-      "failing for 3 builds; its last good copy is still shown",
+    const failed = (at: string) => ({ at, outcome: "failed" as const, status: null, error });
+    const history = [failed("2025-03-01T10:00:00.000Z"), failed("2025-03-01T11:00:00.000Z")];
+    expect(adviceFor({ error, status: null, consecutiveFailures: 3, history })).toBe(
+      "failing since 2025-03-01; its last good copy is still shown",
     );
   });
 
