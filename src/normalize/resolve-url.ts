@@ -1,22 +1,14 @@
-/** Resolves `raw` against a chain of bases, nearest first; returns null when no absolute URL results. */
-export function resolveUrl(
-  raw: string | null | undefined,
-  ...bases: (string | null)[]
-): string | null {
-  const value = raw?.trim();
-  if (!value) return null;
-  if (URL.canParse(value)) return new URL(value).href;
-  const base = resolveBase(bases);
-  return base && URL.canParse(value, base) ? new URL(value, base).href : null;
-}
+import { MEDIA_SCHEMES, resolveUrl } from "../sanitize/resolve-url.ts";
 
-/** Like resolveUrl, but only http(s) URLs survive: links shown to readers must be safe to follow. */
+/**
+ * Resolves `raw` against a chain of bases, nearest first; only http(s) URLs survive, since links
+ * shown to readers must be safe to follow. Null when no absolute http(s) URL results.
+ */
 export function resolveHttpUrl(
   raw: string | null | undefined,
   ...bases: (string | null)[]
 ): string | null {
-  const url = resolveUrl(raw, ...bases);
-  return url && /^https?:/.test(url) ? url : null;
+  return resolveUrl(raw ?? undefined, resolveBase(bases), MEDIA_SCHEMES);
 }
 
 /** The nearest base, made absolute by the ones after it (an xml:base may itself be relative). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveBase, resolveHttpUrl, resolveUrl } from "../../src/normalize/resolve-url.ts";
+import { resolveBase, resolveHttpUrl } from "../../src/normalize/resolve-url.ts";
 
 describe("resolveBase", () => {
   it("takes the nearest base, made absolute by the outer ones", () => {
@@ -17,19 +17,21 @@ describe("resolveBase", () => {
   });
 });
 
-describe("resolveUrl", () => {
+describe("resolveHttpUrl with a chain of bases", () => {
   it("keeps absolute URLs and resolves relative ones against the nearest base", () => {
-    expect(resolveUrl("https://z.example/p", "https://x.example/")).toBe("https://z.example/p");
-    expect(resolveUrl("p.html", null, "https://x.example/a/")).toBe("https://x.example/a/p.html");
-    expect(resolveUrl(" p.html ", "sub/", "https://x.example/a/")).toBe(
+    expect(resolveHttpUrl("https://z.example/p", "https://x.example/")).toBe("https://z.example/p");
+    expect(resolveHttpUrl("p.html", null, "https://x.example/a/")).toBe(
+      "https://x.example/a/p.html",
+    );
+    expect(resolveHttpUrl(" p.html ", "sub/", "https://x.example/a/")).toBe(
       "https://x.example/a/sub/p.html",
     );
   });
 
   it("returns null for nothing, blanks, and relative URLs without a base", () => {
-    expect(resolveUrl(null, "https://x.example/")).toBeNull();
-    expect(resolveUrl("   ", "https://x.example/")).toBeNull();
-    expect(resolveUrl("p.html")).toBeNull();
+    expect(resolveHttpUrl(null, "https://x.example/")).toBeNull();
+    expect(resolveHttpUrl("   ", "https://x.example/")).toBeNull();
+    expect(resolveHttpUrl("p.html")).toBeNull();
   });
 });
 
