@@ -1,4 +1,5 @@
 import type { PlanetEvent } from "../model/event.ts";
+import { dateTimeFormat } from "../text/date-time-format.ts";
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -19,7 +20,7 @@ function localeOf(language: string): string {
 export function formatEventTime(event: PlanetEvent, language: string): string {
   const locale = localeOf(language);
   if (event.allDay) {
-    const format = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" });
+    const format = dateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" });
     // All-day ends are exclusive: the last day is the one before.
     const lastDay = event.end === null ? event.start : new Date(event.end.getTime() - DAY_MS);
     return lastDay > event.start
@@ -27,7 +28,7 @@ export function formatEventTime(event: PlanetEvent, language: string): string {
       : format.format(event.start);
   }
   const timeZone = event.timeZone ?? "UTC";
-  const format = new Intl.DateTimeFormat(locale, {
+  const format = dateTimeFormat(locale, {
     weekday: "long",
     year: "numeric",
     month: "long",

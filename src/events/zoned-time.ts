@@ -1,3 +1,5 @@
+import { dateTimeFormat } from "../text/date-time-format.ts";
+
 /** A wall-clock date and time, as written in a calendar (month 1–12). */
 export interface LocalParts {
   year: number;
@@ -8,25 +10,18 @@ export interface LocalParts {
   second: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 function formatterFor(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-      era: "short",
-    });
-    formatters.set(zone, formatter);
-  }
-  return formatter;
+  return dateTimeFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+    era: "short",
+  });
 }
 
 /** Whether this Node.js knows the IANA zone name (e.g. Europe/Berlin). */

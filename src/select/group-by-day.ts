@@ -1,4 +1,5 @@
 import { type Post, postDate } from "../model/post.ts";
+import { dateTimeFormat } from "../text/date-time-format.ts";
 
 /** Posts of one calendar day in the planet's time zone, newest first. */
 export interface DayGroup {
@@ -10,7 +11,7 @@ export interface DayGroup {
 /** The calendar day of an instant in a time zone, as `YYYY-MM-DD`. */
 export function dayKey(date: Date, timeZone: string): string {
   // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", {
+  return dateTimeFormat("en-CA", {
     timeZone,
     year: "numeric",
     month: "2-digit",

@@ -63,12 +63,32 @@ export function memberHref(site: Site, slug: string): string {
   return hrefTo(site, `members/${slug}/`);
 }
 
+// Every post on every page looks its member up: a map per site, not a scan of the members.
+const membersByFeedUrl = new WeakMap<Site, Map<string, Member>>();
+// One pass over the posts for all member pages, not one per member page.
+const postsByFeedUrl = new WeakMap<Site, Map<string, Post[]>>();
+
 /** The member whose feed a post came from; null for event announcements and removed feeds. */
 export function findMember(site: Site, post: Post): Member | null {
-  return site.members.find((member) => member.feedUrl === post.feedUrl) ?? null;
+  let byFeedUrl = membersByFeedUrl.get(site);
+  if (byFeedUrl === undefined) {
+    byFeedUrl = new Map(site.members.map((member) => [member.feedUrl, member]));
+    membersByFeedUrl.set(site, byFeedUrl);
+  }
+  return byFeedUrl.get(post.feedUrl) ?? null;
 }
 
 /** The posts of one member's feed, in the site's order (newest first). */
 export function memberPosts(site: Site, member: Member): Post[] {
-  return site.posts.filter((post) => post.feedUrl === member.feedUrl);
+  let byFeedUrl = postsByFeedUrl.get(site);
+  if (byFeedUrl === undefined) {
+    byFeedUrl = new Map();
+    for (const post of site.posts) {
+      const posts = byFeedUrl.get(post.feedUrl);
+      if (posts) posts.push(post);
+      else byFeedUrl.set(post.feedUrl, [post]);
+    }
+    postsByFeedUrl.set(site, byFeedUrl);
+  }
+  return byFeedUrl.get(member.feedUrl) ?? [];
 }
