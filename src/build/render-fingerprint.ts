@@ -12,7 +12,7 @@ import type { SiteData } from "../site/site-data.ts";
  * builds with the same fingerprint write the same pages.
  */
 export async function renderFingerprint(data: SiteData, projectRoot: string): Promise<string> {
-  const { now, ...site } = data.site;
+  const { now, posts, ...site } = data.site;
   const hash = createHash("sha256");
   hash.update(
     JSON.stringify({
@@ -22,6 +22,8 @@ export async function renderFingerprint(data: SiteData, projectRoot: string): Pr
       events: healthRows(data.health.events),
     }),
   );
+  // Post by post: one string of them all would hold the whole site a second time.
+  for (const post of posts) hash.update(JSON.stringify(post));
   // A new version of a dependency (Astro, say) may render differently too.
   const lock = await readFile(join(projectRoot, "package-lock.json")).catch(() => null);
   if (lock) hash.update(lock);

@@ -50,7 +50,6 @@ export async function writeSite(
   const fingerprint = await renderFingerprint(data, PROJECT_ROOT);
   const stampPath = join(cacheDir, "rendered.json");
   const stamp = await readRenderStamp(stampPath);
-  await writeSiteData(defaultSiteDataPath(cacheDir), data);
   if (
     stamp?.outDir === outDir &&
     stamp.fingerprint === fingerprint &&
@@ -81,13 +80,11 @@ async function readRenderStamp(path: string): Promise<z.infer<typeof renderStamp
 
 async function renderSite(data: SiteData, outDir: string, cacheDir: string): Promise<void> {
   const build = `${process.pid}-${Date.now().toString(36)}-${(buildCount++).toString(36)}`;
-  // A hand-off file and a staging folder of its own per build: Astro imports the rendered page
-  // bundle by path, and a path seen before would give back an earlier build's pages.
-  const siteDataPath = join(cacheDir, `site-data.${build}.json`);
-  await writeSiteData(siteDataPath, data);
+  // A staging folder of its own per build: Astro imports the rendered page bundle by path, and
+  // a path seen before would give back an earlier build's pages.
   const staging = stagingDir(outDir, build);
   try {
-    await renderPages({ siteDataPath, outDir: staging, siteLink: data.site.config.link });
+    await renderPages(data, staging, join(cacheDir, "astro"));
     for (const [path, text] of Object.entries(renderFeeds(data))) {
       await mkdir(dirname(join(staging, path)), { recursive: true });
       await writeFile(join(staging, path), text);
@@ -96,8 +93,8 @@ async function renderSite(data: SiteData, outDir: string, cacheDir: string): Pro
     await swapIn(staging, outDir, build);
   } finally {
     await rm(staging, { recursive: true, force: true });
-    await rm(siteDataPath, { force: true });
   }
+  await writeSiteData(defaultSiteDataPath(cacheDir), data);
 }
 
 let buildCount = 0;

@@ -1,19 +1,18 @@
 import { join } from "node:path";
-import { readSiteData, SITE_DATA_ENV, type SiteData } from "./site-data.ts";
+import { handedOffSiteData, readSiteData, type SiteData } from "./site-data.ts";
 
-/** Where `npm run build` leaves the hand-off file when no other path is given. */
+/** Where a build leaves its site data for `astro dev` and `astro preview`. */
 export function defaultSiteDataPath(cacheDir: string): string {
   return join(cacheDir, "site-data.json");
 }
 
-let cached: { path: string; data: SiteData } | null = null;
+let lastRead: { path: string; data: SiteData } | null = null;
 
-/** The data of the build in progress (read once per build, shared by every page). */
+/** The data of the build in progress; under `astro dev`, that of the last build. */
 export function currentSiteData(): SiteData {
-  const path =
-    process.env[SITE_DATA_ENV] ??
-    defaultSiteDataPath(process.env.PLANET_CACHE_DIR ?? ".cache/planet");
-  // Each build hands its data over under a path of its own; a new path is a new build.
-  if (cached?.path !== path) cached = { path, data: readSiteData(path) };
-  return cached.data;
+  const handed = handedOffSiteData();
+  if (handed !== null) return handed;
+  const path = defaultSiteDataPath(process.env.PLANET_CACHE_DIR ?? ".cache/planet");
+  if (lastRead?.path !== path) lastRead = { path, data: readSiteData(path) };
+  return lastRead.data;
 }

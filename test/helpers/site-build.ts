@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,15 +14,28 @@ export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export interface FixturePlanet {
   server: FeedFileServer;
   work: string;
+  /** The folder the feeds are served from. */
+  feedsDir: string;
   env: BuildEnvironment;
   build(overrides?: Partial<BuildEnvironment>): Promise<BuildSummary>;
   close(): Promise<void>;
 }
 
-/** Serves test/fixtures/<name>/ on loopback and prepares a config and cache for building it. */
-export async function startFixturePlanet(name: string, now: string): Promise<FixturePlanet> {
-  const server = await serveFeedFiles(join(ROOT, "test/fixtures", name));
+/**
+ * Serves test/fixtures/<name>/ on loopback and prepares a config and cache for building it.
+ * With `copyFeeds`, the feeds are served from a copy in the work folder (`feedsDir`), so a test
+ * can change a feed between builds.
+ */
+export async function startFixturePlanet(
+  name: string,
+  now: string,
+  options: { copyFeeds?: boolean } = {},
+): Promise<FixturePlanet> {
   const work = await mkdtemp(join(tmpdir(), "planet-test-"));
+  const fixture = join(ROOT, "test/fixtures", name);
+  const feedsDir = options.copyFeeds ? join(work, "feeds") : fixture;
+  if (options.copyFeeds) await cp(fixture, feedsDir, { recursive: true });
+  const server = await serveFeedFiles(feedsDir);
   await writeServedConfig(
     join(ROOT, "test/fixtures", name, "feeds.json"),
     server.url,
@@ -43,6 +56,7 @@ export async function startFixturePlanet(name: string, now: string): Promise<Fix
   return {
     server,
     work,
+    feedsDir,
     env,
     build: (overrides = {}) => buildSite({ ...env, ...overrides }, (line) => lines.push(line)),
     close: async () => {

@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import type { Post } from "../model/post.ts";
+import type { Site } from "../model/site.ts";
+import { upcomingEvents } from "../select/select-events.ts";
+
+const sharedDigests = new WeakMap<Site, string>();
+const postDigests = new WeakMap<Post, string>();
+
+/**
+ * The `cacheKey` Astro's incremental build compares to reuse a page rendered by an earlier build:
+ * equal keys must mean equal pages. It covers what every page shows (the config, the members in
+ * headings and the sidebar, the upcoming events), the page's own posts, and `details` for what
+ * else the page shows (a stream page's page count). The template code is Astro's to compare.
+ */
+export function pageCacheKey(site: Site, posts: readonly Post[], ...details: unknown[]): string {
+  const hash = createHash("sha256").update(sharedDigest(site)).update(JSON.stringify(details));
+  for (const post of posts) hash.update(postDigest(post));
+  return hash.digest("base64url");
+}
+
+function sharedDigest(site: Site): string {
+  let digest = sharedDigests.get(site);
+  if (digest === undefined) {
+    const { config, members, events, now } = site;
+    const upcoming = upcomingEvents(events, now);
+    digest = sha256(JSON.stringify({ config, members, upcoming }));
+    sharedDigests.set(site, digest);
+  }
+  return digest;
+}
+
+// A post shows on a stream page, its member's page and its categories' pages: hashed once.
+function postDigest(post: Post): string {
+  let digest = postDigests.get(post);
+  if (digest === undefined) {
+    digest = sha256(JSON.stringify(post));
+    postDigests.set(post, digest);
+  }
+  return digest;
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("base64url");
+}
