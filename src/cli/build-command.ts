@@ -1,0 +1,34 @@
+import { fileURLToPath } from "node:url";
+import { EnvironmentError, readBuildEnvironment } from "../build/build-environment.ts";
+import { buildSite } from "../build/build-site.ts";
+import { routeBuildLog } from "../log/build-log.ts";
+import { createLogger } from "../log/logger.ts";
+import { parseLogFlags } from "../log/parse-log-flags.ts";
+import { createConsoleLog } from "./console-log.ts";
+import { reportFailure, summarize } from "./report.ts";
+
+// The build command, loaded by src/cli/build.ts once the compile cache is on.
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const started = Date.now();
+const { rest, ...logOptions } = parseLogFlags(process.argv.slice(2));
+const logger = createLogger(logOptions);
+const progress = routeBuildLog(logOptions, logger, createConsoleLog(process.stderr));
+try {
+  if (rest.length > 0) {
+    throw new EnvironmentError(
+      `unknown argument(s) ${rest.join(" ")}; use --json, --quiet or --verbose`,
+    );
+  }
+  const env = readBuildEnvironment(process.env, root);
+  const summary = await buildSite(env, progress.log);
+  progress.end();
+  const failing = summary.sources.filter(({ record }) => record.error !== null).length;
+  logger.info(summarize(summary, Date.now() - started), {
+    posts: summary.posts,
+    sources: summary.sources.length,
+    failing,
+  });
+} catch (error) {
+  progress.end();
+  process.exitCode = reportFailure(error, logger);
+}
