@@ -89,7 +89,7 @@ async function renderSite(data: SiteData, outDir: string, cacheDir: string): Pro
       await mkdir(dirname(join(staging, path)), { recursive: true });
       await writeFile(join(staging, path), text);
     }
-    await buildSearchIndex(staging);
+    await buildSearchIndex(data.site, staging, outDir);
     await swapIn(staging, outDir, build);
   } finally {
     await rm(staging, { recursive: true, force: true });

@@ -6,7 +6,6 @@ import { readBuildEnvironment } from "../../src/build/build-environment.ts";
 import { buildSite } from "../../src/build/build-site.ts";
 import { writeServedConfig } from "../../src/demo/demo-config.ts";
 import { serveFeedFiles } from "../../src/demo/serve-feed-files.ts";
-import { buildSearchIndex } from "../../src/site/build-search-index.ts";
 
 /** The project root. */
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -23,8 +22,9 @@ export interface BuiltPlanet {
 }
 
 /**
- * Builds the bundled demo feeds into a temp folder, with the search index. Ten posts a page so
- * archive pages exist, and a face file for the first member (the others get initials).
+ * Builds the bundled demo feeds into a temp folder, search index included (the build writes it).
+ * Ten posts a page so archive pages exist, and a face file for the first member (the others get
+ * initials).
  */
 export async function buildDemoPlanet(): Promise<BuiltPlanet> {
   const work = await mkdtemp(join(tmpdir(), "planet-browser-"));
@@ -44,7 +44,6 @@ export async function buildDemoPlanet(): Promise<BuiltPlanet> {
       outDir: join(work, "dist"),
     };
     await buildSite(env, () => {});
-    await buildSearchIndex(env.outDir);
     await mkdir(join(env.outDir, "faces"), { recursive: true });
     await copyFile(
       join(ROOT, "test/fixtures/browser/sander.svg"),
