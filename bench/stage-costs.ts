@@ -1,15 +1,20 @@
 // The CPU cost of each step inside "fetch+refresh", one feed after another on one core, from the
-// generated files (no network): decode, XML check, parse, sanitize, normalize, cache read/write.
+// generated files (no network): decode, XML check, parse, sanitize, normalize, cache read, and
+// cache writes of changed content (state and content files) and of a 304 (state file only).
 // Run as a child by bench/run.ts: argv[2] lists the feeds (JSON), argv[3] is the cache dir of
 // the cold build, argv[4] where the figures go.
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { refreshRecord } from "../src/build/refresh-record.ts";
+import type { FetchResult } from "../src/model/fetch-result.ts";
 import { normalizeFeed } from "../src/normalize/normalize-feed.ts";
 import { findXmlError } from "../src/parse/check-xml.ts";
 import { decodeBody } from "../src/parse/decode-body.ts";
 import { parseFeed } from "../src/parse/parse-feed.ts";
 import { sanitizeContent } from "../src/sanitize/sanitize-content.ts";
+import { describeCacheFile } from "../src/store/cache-files.ts";
 import { openFeedCache } from "../src/store/feed-cache.ts";
+import type { FeedRecord } from "../src/store/feed-record.ts";
 import type { CostedFeed, StageCosts } from "./build-figures.ts";
 
 const [listPath, cacheDir, resultPath] = process.argv.slice(2);
@@ -21,10 +26,18 @@ if (listPath && cacheDir && resultPath) {
 /** Runs each step over every feed, timing the steps separately. */
 async function costStages(list: CostedFeed[], cacheDir: string): Promise<StageCosts> {
   const ms: Record<string, number> = {};
-  const time = <T>(step: string, work: () => T): T => {
+  const time = async <T>(step: string, work: () => T | Promise<T>): Promise<T> => {
     const started = performance.now();
-    const value = work();
+    const value = await work();
     ms[step] = (ms[step] ?? 0) + performance.now() - started;
+    return value;
+  };
+  // Cache steps wait for the disk (fsync) too; their CPU time (all threads) is told apart.
+  const timeWithCpu = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+    const cpu = process.cpuUsage();
+    const value = await time(step, work);
+    const used = process.cpuUsage(cpu);
+    ms[`${step} (cpu)`] = (ms[`${step} (cpu)`] ?? 0) + (used.user + used.system) / 1000;
     return value;
   };
   const cache = openFeedCache(cacheDir);
@@ -32,24 +45,22 @@ async function costStages(list: CostedFeed[], cacheDir: string): Promise<StageCo
   const now = new Date();
   let posts = 0;
   let bodyBytes = 0;
-  let cacheBytes = 0;
   const missing: string[] = [];
   for (const feed of list) {
     const body = new Uint8Array(await readFile(feed.file));
     bodyBytes += body.byteLength;
-    const text = time("decode", () => decodeBody(body, feed.contentType));
-    if (!feed.contentType.includes("json")) time("xml check (in parse)", () => findXmlError(text));
-    const parsed = time("parse (all)", () => parseFeed(text));
+    const text = await time("decode", () => decodeBody(body, feed.contentType));
+    if (!feed.contentType.includes("json"))
+      await time("xml check (in parse)", () => findXmlError(text));
+    const parsed = await time("parse (all)", () => parseFeed(text));
     if (!parsed.ok) throw new Error(`${feed.url}: ${parsed.error.message}`);
     posts += parsed.feed.entries.length;
-    time("sanitize (in normalize)", () => {
+    await time("sanitize (in normalize)", () => {
       for (const entry of parsed.feed.entries) sanitizeContent(entry.contentHtml ?? "", feed.url);
     });
     const context = { feed: { name: "bench", url: feed.url }, fetchedUrl: feed.url, now };
-    time("normalize (all)", () => normalizeFeed(parsed.feed, { ...context, firstSeen: {} }));
-    const started = performance.now();
-    const stored = await cache.read(feed.url);
-    ms["cache read"] = (ms["cache read"] ?? 0) + performance.now() - started;
+    await time("normalize (all)", () => normalizeFeed(parsed.feed, { ...context, firstSeen: {} }));
+    const stored = await timeWithCpu("cache read", () => cache.read(feed.url));
     // A feed the cold build could not fetch has no posts to cost; say so rather than stop.
     if (stored.record === null || stored.record.posts.length === 0) {
       missing.push(
@@ -57,11 +68,31 @@ async function costStages(list: CostedFeed[], cacheDir: string): Promise<StageCo
       );
       continue;
     }
-    cacheBytes += (await readFile(cache.pathFor(feed.url))).byteLength;
     const record = stored.record;
-    const writeStarted = performance.now();
-    await scratch.write(record);
-    ms["cache write"] = (ms["cache write"] ?? 0) + performance.now() - writeStarted;
+    // New to the scratch cache, so both files are written, as for a feed with new posts.
+    await timeWithCpu("cache write (new content)", () => scratch.write(record));
+    const unchanged = refreshRecord(record, notModified(record), { now, read: refuseToRead });
+    await timeWithCpu("cache write (304)", () => scratch.write(unchanged));
   }
+  const cacheBytes = await recordBytes(cacheDir);
   return { feeds: list.length, posts, bodyBytes, cacheBytes, missing: missing.slice(0, 10), ms };
+}
+
+function notModified(record: FeedRecord): FetchResult {
+  const { url, validators } = record;
+  return { outcome: "not-modified", url, finalUrl: url, status: 304, validators, redirects: [] };
+}
+
+function refuseToRead(): never {
+  throw new Error("a 304 has no body to read");
+}
+
+/** The size of every feed's state and content file in the cache. */
+async function recordBytes(cacheDir: string): Promise<number> {
+  let bytes = 0;
+  for (const name of await readdir(cacheDir)) {
+    const kind = describeCacheFile(name)?.kind;
+    if (kind === "state" || kind === "content") bytes += (await stat(join(cacheDir, name))).size;
+  }
+  return bytes;
 }

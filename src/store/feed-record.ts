@@ -68,16 +68,15 @@ export const historyEntrySchema = z.object({
   error: sourceFailure.nullable(),
 });
 
-/** One configured feed's cache file: its last good copy, validators and recent history. */
-export const feedRecordSchema = z.object({
-  version: z.literal(1),
+/** A sha256 digest as lowercase hex. */
+export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** What a record knows about fetching its source: everything but the posts and events. */
+export const feedStateSchema = z.object({
   url: z.string(),
   validators,
   finalUrl: z.string(),
-  bodyHash: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .nullable(),
+  bodyHash: sha256Hex.nullable(),
   lastAttempt: instant.nullable(),
   lastSuccess: instant.nullable(),
   status: z.number().int().nullable(),
@@ -87,24 +86,39 @@ export const feedRecordSchema = z.object({
   history: z.array(historyEntrySchema),
   feedTitle: z.string().nullable(),
   feedLink: z.string().nullable(),
-  posts: z.array(storedPostSchema),
   /** Feeds advertised by the HTML page found at the URL instead of a feed, to suggest. */
-  advertisedFeeds: z.array(z.string()).default([]),
+  advertisedFeeds: z.array(z.string()),
+});
+
+/** The last good copy of what a source holds. */
+export const feedContentSchema = z.object({
+  posts: z.array(storedPostSchema),
   /** An event source's events (empty for member feeds). */
-  events: z.array(storedEventSchema).default([]),
+  events: z.array(storedEventSchema),
 });
 
 /** A post as stored in a cache file. */
 export type StoredPost = z.infer<typeof storedPostSchema>;
 /** One past fetch attempt. */
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
-/** One configured feed's cache file. */
-export type FeedRecord = z.infer<typeof feedRecordSchema>;
+/** What a record knows about fetching its source. */
+export type FeedState = z.infer<typeof feedStateSchema>;
+/** A source's posts and events. */
+export type FeedContent = z.infer<typeof feedContentSchema>;
+
+/** The version of the cache's layout; 1 kept a whole record in one file, 2 splits it in two. */
+export const CACHE_VERSION = 2;
+
+/** One configured source's cached record: its last good copy, validators and recent history. */
+export interface FeedRecord extends FeedState, FeedContent {
+  /** The cache layout the record belongs to. */
+  version: typeof CACHE_VERSION;
+}
 
 /** A record for a feed never fetched before. */
 export function newFeedRecord(url: string): FeedRecord {
   return {
-    version: 1,
+    version: CACHE_VERSION,
     url,
     validators: { etag: null, lastModified: null },
     finalUrl: url,

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { readdir, writeFile } from "node:fs/promises";
+import { basename } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CORRUPT_SUFFIX, openFeedCache } from "../../src/store/feed-cache.ts";
 import {
@@ -56,6 +57,11 @@ describe("a feed removed from feeds.json", () => {
     expect((await readPostTitles(outDir)).toSorted()).toEqual(allPosts(["ada", "ben"]));
     expect([...(await readHealth(outDir)).keys()]).toEqual(["ada", "ben"]);
     expect(existsSync(cachePath("cleo"))).toBe(false);
+    // Its content file went with it.
+    const cleoKey = basename(cachePath("cleo")).slice(0, -".json".length);
+    expect((await readdir(planet.env.cacheDir)).filter((name) => name.startsWith(cleoKey))).toEqual(
+      [],
+    );
     expect(existsSync(cachePath("ada"))).toBe(true);
     expect(planet.log).toContain(
       `Removed from the cache, no longer in the config: ${planet.urls.get("cleo")}`,

@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { stateFileSchema } from "../../src/store/cache-files.ts";
 import { openFeedCache } from "../../src/store/feed-cache.ts";
-import { feedRecordSchema } from "../../src/store/feed-record.ts";
 import {
   type FaultFeed,
   type FaultPlanet,
@@ -30,12 +30,12 @@ beforeAll(async () => {
 });
 afterAll(() => planet.close());
 
-/** lastAttempt in a feed's cache file as it is on disk now, or null. */
+/** lastAttempt in a feed's state file as it is on disk now, or null. */
 async function lastAttemptOnDisk(name: string): Promise<string | null> {
   const path = openFeedCache(planet.env.cacheDir).pathFor(planet.urls.get(name) ?? "");
   const text = await readFile(path, "utf8").catch(() => null);
   if (text === null) return null;
-  const parsed = feedRecordSchema.safeParse(JSON.parse(text));
+  const parsed = stateFileSchema.safeParse(JSON.parse(text));
   return parsed.success ? parsed.data.lastAttempt : null;
 }
 

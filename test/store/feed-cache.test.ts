@@ -1,14 +1,26 @@
-import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openFeedCache, recordFileName } from "../../src/store/feed-cache.ts";
-import { feedRecordSchema, fromStoredPost } from "../../src/store/feed-record.ts";
+import { refreshRecord } from "../../src/build/refresh-record.ts";
+import type { FetchResult } from "../../src/model/fetch-result.ts";
+import {
+  contentFileName,
+  hashContent,
+  stateFileName,
+  stateFileSchema,
+} from "../../src/store/cache-files.ts";
+import { openFeedCache } from "../../src/store/feed-cache.ts";
+import {
+  type FeedRecord,
+  fromStoredPost,
+  hashBody,
+  toStoredPost,
+} from "../../src/store/feed-record.ts";
 import { samplePost, sampleRecord } from "../helpers/feed-record-sample.ts";
 import { spawnHelperScript } from "../helpers/spawn-process.ts";
 
 const URL_A = "https://a.example/feed?format=atom&x=ü";
-const URL_B = "https://b.example/rss";
 
 let dir: string;
 beforeEach(async () => {
@@ -18,6 +30,38 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** The names of the content files in `dir`. */
+async function contentFiles(inDir = dir): Promise<string[]> {
+  return (await readdir(inDir)).filter((name) => name.endsWith(".content.json")).sort();
+}
+
+const SAME_BODY = new TextEncoder().encode("<rss/>");
+
+const notModified = (url: string): FetchResult => ({
+  ...{ outcome: "not-modified", url, finalUrl: url, status: 304, redirects: [] },
+  validators: { etag: '"abc"', lastModified: null },
+});
+
+const sameBodyAgain = (url: string): FetchResult => ({
+  ...{ outcome: "ok", url, finalUrl: url, status: 200, redirects: [] },
+  ...{ body: SAME_BODY, contentType: "application/rss+xml" },
+  validators: { etag: '"abc"', lastModified: null },
+});
+
+const serverError = (url: string): FetchResult => ({
+  ...{ outcome: "failed", url, finalUrl: url, status: 503, redirects: [] },
+  ...{ error: { kind: "http", message: "HTTP 503" }, retryAfter: null },
+});
+
+/** What refreshRecord makes of `result` for `previous`, an hour after its last attempt. */
+function refreshed(previous: FeedRecord, result: FetchResult): FeedRecord {
+  const now = new Date(Date.parse(previous.lastAttempt ?? "2025-01-01T00:00:00Z") + 3_600_000);
+  const read = (): never => {
+    throw new Error("an unchanged body must not be read again");
+  };
+  return refreshRecord(previous, result, { now, read });
+}
+
 describe("openFeedCache", () => {
   it("reads a missing record as null without a problem", async () => {
     expect(await openFeedCache(join(dir, "not-yet")).read(URL_A)).toEqual({
@@ -26,87 +70,168 @@ describe("openFeedCache", () => {
     });
   });
 
-  it("round-trips a record with posts; dates come back as the same instants", async () => {
-    const cache = openFeedCache(join(dir, "nested", "cache"));
+  it("round-trips a record as a small state file and a content file named by its hash", async () => {
+    const cacheDir = join(dir, "nested", "cache");
+    const cache = openFeedCache(cacheDir);
     const record = sampleRecord(URL_A, 3);
     await cache.write(record);
-    const { record: read, problem } = await cache.read(URL_A);
+    const { record: read, problem } = await openFeedCache(cacheDir).read(URL_A);
     expect(problem).toBeNull();
     expect(read).toEqual(record);
     const posts = read?.posts.map(fromStoredPost) ?? [];
     expect(posts[1]).toEqual(samplePost(URL_A, 1));
     expect(posts[1]?.published).toBeInstanceOf(Date);
-    expect(recordFileName(URL_A)).toMatch(/^[0-9a-f]{16}\.json$/);
-    expect(await readdir(join(dir, "nested", "cache"))).toEqual([recordFileName(URL_A)]);
+
+    expect(cache.pathFor(URL_A)).toBe(join(cacheDir, stateFileName(URL_A)));
+    const state = JSON.parse(await readFile(cache.pathFor(URL_A), "utf8"));
+    expect(state).not.toHaveProperty("posts");
+    expect(state).not.toHaveProperty("events");
+    const contentBytes = await readFile(
+      join(cacheDir, contentFileName(URL_A, state.contentSha256)),
+    );
+    expect(hashContent(contentBytes)).toBe(state.contentSha256);
+    expect(JSON.parse(contentBytes.toString("utf8")).posts).toEqual(record.posts);
+    expect((await readdir(cacheDir)).sort()).toEqual(
+      [stateFileName(URL_A), contentFileName(URL_A, state.contentSha256)].sort(),
+    );
   });
 
-  it("refuses to write a record it could not read back", async () => {
-    const bad = { ...sampleRecord(URL_A, 0), lastSuccess: "not a date" };
+  it.each([
+    ["a 304", notModified],
+    ["a 200 with the same body", sameBodyAgain],
+    ["a failure", serverError],
+  ])(
+    "after %s, rewrites the state file only; the content file is untouched",
+    async (_name, result) => {
+      const sameBody = { ...sampleRecord(URL_A, 20), bodyHash: hashBody(SAME_BODY) };
+      await openFeedCache(dir).write(sameBody);
+      const [contentName] = await contentFiles();
+      const contentPath = join(dir, contentName ?? "");
+      const before = await readFile(contentPath);
+      const longAgo = new Date("2020-01-01T00:00:00Z");
+      await utimes(contentPath, longAgo, longAgo);
+
+      // As a build does: a new process reads the record, refreshes it, and writes it back.
+      const cache = openFeedCache(dir);
+      const previous = (await cache.read(URL_A)).record;
+      if (previous === null) throw new Error("the record was not read back");
+      const next = refreshed(previous, result(URL_A));
+      await cache.write(next);
+
+      expect(await contentFiles()).toEqual([contentName]);
+      expect(await readFile(contentPath)).toEqual(before);
+      expect((await stat(contentPath)).mtime).toEqual(longAgo);
+      const state = stateFileSchema.parse(JSON.parse(await readFile(cache.pathFor(URL_A), "utf8")));
+      expect(state.lastAttempt).toBe(next.lastAttempt);
+      expect(state.history).toHaveLength(2);
+      expect((await openFeedCache(dir).read(URL_A)).record).toEqual(next);
+    },
+  );
+
+  it("writes changed posts to a new content file and removes the old one", async () => {
+    const cache = openFeedCache(dir);
+    await cache.write(sampleRecord(URL_A, 2));
+    const [oldContent] = await contentFiles();
+    const previous = (await cache.read(URL_A)).record;
+    if (previous === null) throw new Error("the record was not read back");
+    const changed = { ...previous, posts: [toStoredPost(samplePost(URL_A, 7)), ...previous.posts] };
+    await cache.write(changed);
+
+    const [newContent, ...others] = await contentFiles();
+    expect(others).toEqual([]);
+    expect(newContent).not.toBe(oldContent);
+    expect((await openFeedCache(dir).read(URL_A)).record?.posts).toHaveLength(3);
+  });
+
+  it("does not serialize again the very arrays it read, so a change made in place is not saved", async () => {
+    await openFeedCache(dir).write(sampleRecord(URL_A, 2));
+    const cache = openFeedCache(dir);
+    const previous = (await cache.read(URL_A)).record;
+    const firstPost = previous?.posts[0];
+    if (previous === null || firstPost === undefined) throw new Error("no post read back");
+    // Not even validated again: this bad date would make serializing them throw.
+    firstPost.firstSeen = "not a date";
+    await cache.write({ ...previous, lastAttempt: "2025-03-02T12:00:00.000Z" });
+    const read = (await openFeedCache(dir).read(URL_A)).record;
+    expect(read?.posts).toEqual(sampleRecord(URL_A, 2).posts);
+    expect(read?.lastAttempt).toBe("2025-03-02T12:00:00.000Z");
+  });
+
+  it("rewrites nothing but the state when new arrays hold the same posts", async () => {
+    const cache = openFeedCache(dir);
+    await cache.write(sampleRecord(URL_A, 2));
+    const [contentName] = await contentFiles();
+    const contentPath = join(dir, contentName ?? "");
+    const longAgo = new Date("2020-01-01T00:00:00Z");
+    await utimes(contentPath, longAgo, longAgo);
+    await cache.write({ ...sampleRecord(URL_A, 2), lastAttempt: "2025-03-02T12:00:00.000Z" });
+    expect(await contentFiles()).toEqual([contentName]);
+    expect((await stat(contentPath)).mtime).toEqual(longAgo);
+    expect((await cache.read(URL_A)).record?.lastAttempt).toBe("2025-03-02T12:00:00.000Z");
+  });
+
+  it.each([
+    ["state", { lastSuccess: "not a date" }],
+    ["content", { posts: [{ ...toStoredPost(samplePost(URL_A, 1)), firstSeen: "soon" }] }],
+  ])("refuses to write a record whose %s it could not read back", async (_part, damage) => {
+    const bad = { ...sampleRecord(URL_A, 0), ...damage };
     await expect(openFeedCache(dir).write(bad)).rejects.toThrow();
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it.each([
-    ["truncated", (text: string) => text.slice(0, text.length / 2), /invalid JSON/],
-    ["not JSON", () => "\u0000\u0000garbage", /invalid JSON/],
-    [
-      "wrong shape",
-      () => JSON.stringify({ version: 2, url: URL_A }),
-      /not a feed record \(version/,
-    ],
-  ])("reports a %s file, sets it aside, and writes afresh", async (_name, damage, reason) => {
+  it("reads a version 1 file and replaces it by a state and content pair on the next write", async () => {
+    const v1 = { ...sampleRecord(URL_A, 4), version: 1 };
     const cache = openFeedCache(dir);
-    await cache.write(sampleRecord(URL_A, 2));
-    const path = cache.pathFor(URL_A);
-    await writeFile(path, damage(await readFile(path, "utf8")));
+    await writeFile(cache.pathFor(URL_A), `${JSON.stringify(v1)}\n`);
 
-    const result = await cache.read(URL_A);
-    expect(result.record).toBeNull();
-    expect(result.problem).toMatch(new RegExp(`^corrupt cache file ${path}: `));
-    expect(result.problem).toMatch(reason);
-    expect((await readdir(dir)).sort()).toEqual([`${recordFileName(URL_A)}.corrupt`]);
+    const { record: read, problem } = await cache.read(URL_A);
+    expect(problem).toBeNull();
+    expect(read).toEqual(sampleRecord(URL_A, 4));
+    if (read === null) throw new Error("the version 1 record was not read");
+    // A 304 carries the old posts over: they must reach a content file all the same.
+    const next = refreshed(read, notModified(URL_A));
+    await cache.write(next);
 
-    await cache.write(sampleRecord(URL_A, 1));
-    expect((await cache.read(URL_A)).record?.posts).toHaveLength(1);
+    const state = stateFileSchema.parse(JSON.parse(await readFile(cache.pathFor(URL_A), "utf8")));
+    expect(state.version).toBe(2);
+    expect(await contentFiles()).toEqual([contentFileName(URL_A, state.contentSha256)]);
+    expect((await openFeedCache(dir).read(URL_A)).record).toEqual(next);
   });
 
-  it("prunes exactly the records of URLs not kept", async () => {
-    const cache = openFeedCache(dir);
-    const urls = [URL_A, URL_B, "https://c.example/atom", "https://d.example/"];
-    for (const url of urls) await cache.write(sampleRecord(url, 1));
-    await writeFile(join(dir, `${recordFileName("https://d.example/")}.corrupt`), "{");
-    const leftover = join(dir, ".x.json.123.abcd.tmp");
-    await writeFile(leftover, "half");
-    const anHourAgo = new Date(Date.now() - 3_600_000);
-    await utimes(leftover, anHourAgo, anHourAgo);
-
-    const removed = await cache.prune([URL_B, "https://c.example/atom", "https://never.example/"]);
-    expect(removed).toEqual(["https://a.example/feed?format=atom&x=ü", "https://d.example/"]);
-    expect((await readdir(dir)).sort()).toEqual(
-      [recordFileName(URL_B), recordFileName("https://c.example/atom")].sort(),
-    );
-    expect((await cache.read(URL_B)).record?.url).toBe(URL_B);
-    expect(await openFeedCache(join(dir, "missing")).prune([])).toEqual([]);
-  });
-
-  it("never shows a torn file, to a reader or after the writer is SIGKILLed", async () => {
-    const parsesAll = async (roundDir: string): Promise<boolean[]> => {
-      const names = (await readdir(roundDir)).filter((name) => name.endsWith(".json"));
-      const texts = await Promise.all(names.map((name) => readFile(join(roundDir, name), "utf8")));
-      return texts.map((text) => feedRecordSchema.safeParse(JSON.parse(text)).success);
+  it("never leaves an unreadable record, to a reader or after the writer is SIGKILLed", async () => {
+    const urls = ["https://a.example/feed", "https://b.example/rss", "https://c.example/atom.xml"];
+    /** Every state file parses, and every content file still there holds the bytes it is named by. */
+    const filesAreWhole = async (roundDir: string): Promise<boolean> => {
+      const names = await readdir(roundDir);
+      const states = names.filter((name) => /^[0-9a-f]{16}\.json$/.test(name));
+      if (states.length !== urls.length) return false;
+      for (const name of states) {
+        const text = await readFile(join(roundDir, name), "utf8");
+        if (!stateFileSchema.safeParse(JSON.parse(text)).success) return false;
+      }
+      for (const name of await contentFiles(roundDir)) {
+        const bytes = await readFile(join(roundDir, name)).catch(() => null);
+        if (bytes !== null && !name.includes(`.${hashContent(bytes).slice(0, 16)}.`)) return false;
+      }
+      return true;
     };
     for (let round = 0; round < 4; round++) {
       const roundDir = join(dir, `round-${round}`);
       const writer = spawnHelperScript("write-records-loop.ts", [roundDir]);
       try {
         await writer.waitForLine("ready");
-        // Readers during the writes must see whole files too; this also spreads the kill moment.
+        // Looking during the writes also spreads the kill moment.
         const killAt = Date.now() + 20 + Math.floor(Math.random() * 200);
-        while (Date.now() < killAt) expect(await parsesAll(roundDir)).toEqual([true, true, true]);
+        while (Date.now() < killAt) expect(await filesAreWhole(roundDir)).toBe(true);
       } finally {
         await writer.kill();
       }
-      expect(await parsesAll(roundDir)).toEqual([true, true, true]);
+      const cache = openFeedCache(roundDir);
+      for (const url of urls) {
+        const { record, problem } = await cache.read(url);
+        expect(problem).toBeNull();
+        expect(record?.posts.length).toBeGreaterThanOrEqual(50);
+      }
     }
   });
 });

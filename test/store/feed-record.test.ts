@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   appendHistory,
-  feedRecordSchema,
+  feedContentSchema,
+  feedStateSchema,
   fromStoredPost,
   HISTORY_LIMIT,
   hashBody,
@@ -24,25 +25,25 @@ describe("stored posts", () => {
   });
 });
 
-describe("feedRecordSchema", () => {
-  it("accepts a fresh record and a full one", () => {
-    expect(feedRecordSchema.safeParse(newFeedRecord("https://a.example/")).success).toBe(true);
-    expect(feedRecordSchema.safeParse(sampleRecord("https://a.example/", 3)).success).toBe(true);
+describe("feedStateSchema and feedContentSchema", () => {
+  it("accept a fresh record and a full one, each its own part", () => {
+    for (const record of [
+      newFeedRecord("https://a.example/"),
+      sampleRecord("https://a.example/", 3),
+    ]) {
+      expect(feedStateSchema.safeParse(record).success).toBe(true);
+      expect(feedContentSchema.safeParse(record).success).toBe(true);
+    }
   });
 
-  it("reads a record written before advertisedFeeds and events existed, keeping its posts", () => {
-    const { advertisedFeeds, events, ...older } = sampleRecord("https://a.example/", 2);
-    const parsed = feedRecordSchema.parse(older);
-    expect(parsed.posts).toHaveLength(2);
-    expect([parsed.advertisedFeeds, parsed.events]).toEqual([[], []]);
-    expect([advertisedFeeds, events]).toEqual([[], []]);
-  });
-
-  it("rejects an unknown error kind and a bad date", () => {
+  it("reject an unknown error kind, a bad date, and a post without a title", () => {
     const record = sampleRecord("https://a.example/", 1);
     const badKind = { ...record, error: { kind: "gremlins", message: "?" } };
-    expect(feedRecordSchema.safeParse(badKind).success).toBe(false);
-    expect(feedRecordSchema.safeParse({ ...record, lastSuccess: "yesterday" }).success).toBe(false);
+    expect(feedStateSchema.safeParse(badKind).success).toBe(false);
+    expect(feedStateSchema.safeParse({ ...record, lastSuccess: "yesterday" }).success).toBe(false);
+    const { title, ...untitled } = record.posts[0] ?? {};
+    expect(title).toBeDefined();
+    expect(feedContentSchema.safeParse({ ...record, posts: [untitled] }).success).toBe(false);
   });
 });
 
