@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { eventIdentity } from "../model/event.ts";
 import { upcomingEvents } from "../select/select-events.ts";
 import { healthRows } from "../site/health-rows.ts";
+import { postDigest } from "../site/post-digest.ts";
 import type { SiteData } from "../site/site-data.ts";
 
 /**
@@ -23,7 +24,7 @@ export async function renderFingerprint(data: SiteData, projectRoot: string): Pr
     }),
   );
   // Post by post: one string of them all would hold the whole site a second time.
-  for (const post of posts) hash.update(JSON.stringify(post));
+  for (const post of posts) hash.update(postDigest(post));
   // A new version of a dependency (Astro, say) may render differently too.
   const lock = await readFile(join(projectRoot, "package-lock.json")).catch(() => null);
   if (lock) hash.update(lock);

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import type { Post } from "../model/post.ts";
 import type { Site } from "../model/site.ts";
 import { upcomingEvents } from "../select/select-events.ts";
+import { postDigest } from "./post-digest.ts";
 
 const sharedDigests = new WeakMap<Site, string>();
-const postDigests = new WeakMap<Post, string>();
 
 /**
  * The `cacheKey` Astro's incremental build compares to reuse a page rendered by an earlier build:
@@ -25,16 +25,6 @@ function sharedDigest(site: Site): string {
     const upcoming = upcomingEvents(events, now);
     digest = sha256(JSON.stringify({ config, members, upcoming }));
     sharedDigests.set(site, digest);
-  }
-  return digest;
-}
-
-// A post shows on a stream page, its member's page and its categories' pages: hashed once.
-function postDigest(post: Post): string {
-  let digest = postDigests.get(post);
-  if (digest === undefined) {
-    digest = sha256(JSON.stringify(post));
-    postDigests.set(post, digest);
   }
   return digest;
 }
