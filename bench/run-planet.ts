@@ -50,7 +50,10 @@ export async function runPlanetBuild(
 ): Promise<PlanetRun> {
   const resultPath = join(options.work, `figures-${label}.json`);
   options.hosts.takeCounts();
-  const measure = await measureChild([BUILD_ONCE, resultPath], {
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles each build (Node refuses
+  // --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const measure = await measureChild([...nodeArgs, BUILD_ONCE, resultPath], {
     // Astro bundles its prerender code into <cwd>/.astro/.prerender/ when the outDir is outside
     // the cwd, shared by every build started there (tests too): with `work` as the cwd, and
     // `work` inside the project, this build's bundle is its own and still finds node_modules.
@@ -62,6 +65,8 @@ export async function runPlanetBuild(
       PLANET_NOW: options.now.toISOString(),
       PLANET_OFFLINE: options.offline ? "1" : "",
       BENCH_OUT_DIR: join(options.work, "dist"),
+      // As `npm run build` does (src/cli/build.ts): the cold build fills it, the others use it.
+      NODE_COMPILE_CACHE: join(options.work, "node-compile-cache"),
     },
   });
   const traffic = options.hosts.takeCounts();
