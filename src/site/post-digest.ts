@@ -1,7 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Post } from "../model/post.ts";
 
-const digests = new WeakMap<Post, string>();
+// Kept on globalThis: the render fingerprint imports this module, and Astro's bundle of the pages
+// a copy of it; both see the same post objects, so one map saves hashing every post twice.
+const DIGESTS = Symbol.for("planet.post-digests");
+const registry = globalThis as { [DIGESTS]?: WeakMap<Post, string> };
+registry[DIGESTS] ??= new WeakMap();
+const digests = registry[DIGESTS];
 
 /**
  * A hash of everything about a post that a page or feed can show, made once per post object: the
