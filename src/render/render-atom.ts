@@ -1,7 +1,6 @@
-import { create } from "xmlbuilder2";
 import { type Post, postDate } from "../model/post.ts";
 import { feedPosts, planetUrl, type Site } from "../model/site.ts";
-import { toXmlText } from "./xml-text.ts";
+import { toXmlText, writeXml, type XmlElement } from "./xml-text.ts";
 
 // A script scheme is an IRI too, but readers fall back to an entry's id as its link.
 const URI_SCHEME = /^(?!(?:javascript|vbscript|data):)[a-z][a-z0-9+.-]*:\S+$/i;
@@ -10,50 +9,49 @@ const URI_SCHEME = /^(?!(?:javascript|vbscript|data):)[a-z][a-z0-9+.-]*:\S+$/i;
 export function renderAtom(site: Site): string {
   const posts = feedPosts(site);
   const { config } = site;
-  const feed = create({ version: "1.0", encoding: "UTF-8" }).ele("feed", {
-    xmlns: "http://www.w3.org/2005/Atom",
-    "xml:lang": config.language,
-  });
-  feed.ele("title", { type: "text" }).txt(toXmlText(config.title));
-  if (config.description) feed.ele("subtitle").txt(toXmlText(config.description));
-  feed.ele("id").txt(toXmlText(config.link));
-  feed.ele("link", {
-    rel: "self",
-    type: "application/atom+xml",
-    href: toXmlText(planetUrl(site, "atom.xml")),
-  });
-  feed.ele("link", { rel: "alternate", type: "text/html", href: toXmlText(config.link) });
   const newest = posts[0];
-  feed.ele("updated").txt((newest ? postDate(newest) : site.now).toISOString());
-  feed.ele("generator").txt("planet");
-  feed
-    .ele("author")
-    .ele("name")
-    .txt(toXmlText(config.owner?.name ?? config.title));
-  for (const post of posts) addEntry(feed, post, site);
-  return feed.end({ prettyPrint: true });
+  return writeXml({
+    feed: {
+      "@_xmlns": "http://www.w3.org/2005/Atom",
+      "@_xml:lang": config.language,
+      title: { "@_type": "text", "#text": toXmlText(config.title) },
+      subtitle: config.description ? toXmlText(config.description) : undefined,
+      id: toXmlText(config.link),
+      link: [
+        {
+          "@_rel": "self",
+          "@_type": "application/atom+xml",
+          "@_href": toXmlText(planetUrl(site, "atom.xml")),
+        },
+        { "@_rel": "alternate", "@_type": "text/html", "@_href": toXmlText(config.link) },
+      ],
+      updated: (newest ? postDate(newest) : site.now).toISOString(),
+      generator: "planet",
+      author: { name: toXmlText(config.owner?.name ?? config.title) },
+      entry: posts.map((post) => atomEntry(post, site)),
+    },
+  });
 }
 
-type XmlNode = ReturnType<typeof create>;
-
-function addEntry(feed: XmlNode, post: Post, site: Site): void {
-  const entry = feed.ele("entry");
-  entry.ele("title", { type: "text" }).txt(toXmlText(`${post.member}: ${post.title}`));
+function atomEntry(post: Post, site: Site): XmlElement {
   // atom:id must be an IRI; ids that are not get one made from the planet's URL and the stable key.
   const id = URI_SCHEME.test(post.sourceId) ? post.sourceId : planetUrl(site, `#post-${post.key}`);
-  entry.ele("id").txt(toXmlText(id));
-  if (post.link) {
-    entry.ele("link", { rel: "alternate", type: "text/html", href: toXmlText(post.link) });
-  }
-  if (post.published) entry.ele("published").txt(post.published.toISOString());
-  entry.ele("updated").txt((post.updated ?? postDate(post)).toISOString());
-  const author = entry.ele("author");
-  author.ele("name").txt(toXmlText(post.author ?? post.member));
-  if (post.memberLink) author.ele("uri").txt(toXmlText(post.memberLink));
-  for (const category of post.categories) entry.ele("category", { term: toXmlText(category) });
-  entry.ele("content", { type: "html" }).txt(toXmlText(post.contentHtml));
-  const source = entry.ele("source");
-  source.ele("id").txt(toXmlText(post.feedUrl));
-  source.ele("title").txt(toXmlText(post.member));
-  if (post.memberLink) source.ele("link", { rel: "alternate", href: toXmlText(post.memberLink) });
+  const memberLink = post.memberLink ? toXmlText(post.memberLink) : undefined;
+  return {
+    title: { "@_type": "text", "#text": toXmlText(`${post.member}: ${post.title}`) },
+    id: toXmlText(id),
+    link: post.link
+      ? { "@_rel": "alternate", "@_type": "text/html", "@_href": toXmlText(post.link) }
+      : undefined,
+    published: post.published?.toISOString(),
+    updated: (post.updated ?? postDate(post)).toISOString(),
+    author: { name: toXmlText(post.author ?? post.member), uri: memberLink },
+    category: post.categories.map((category) => ({ "@_term": toXmlText(category) })),
+    content: { "@_type": "html", "#text": toXmlText(post.contentHtml) },
+    source: {
+      id: toXmlText(post.feedUrl),
+      title: toXmlText(post.member),
+      link: memberLink ? { "@_rel": "alternate", "@_href": memberLink } : undefined,
+    },
+  };
 }

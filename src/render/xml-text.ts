@@ -1,12 +1,32 @@
+import { XMLBuilder } from "fast-xml-parser";
 import { removeUnprintable } from "../text/remove-unprintable.ts";
 
-// xmlbuilder2 escapes `&` except where it starts something entity-like (`&lt;`, `&nbsp;`, `&#60;`,
-// `&#x3C;`), which it passes through as markup: text `&lt;script&gt;` would reach readers as
-// `<script>`, and `&nbsp;` would be an undefined entity. Escaping exactly those here makes every
-// `&` escaped once.
-const ENTITY_LIKE_AMPERSAND = /&(?=[A-Za-z][A-Za-z0-9]*;|#\d+;|#[xX][0-9A-Fa-f]+;)/g;
+/**
+ * An XML element as `writeXml` takes it: attributes under `@_name`, text under `#text`, child
+ * elements under their names in document order, an array for a repeated element.
+ */
+export interface XmlElement {
+  [name: string]: string | XmlElement | XmlElement[] | string[] | undefined;
+}
 
-/** Makes text safe for the XML builder: drops what XML 1.0 cannot carry; the builder escapes the rest. */
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  textNodeName: "#text",
+  format: true,
+  indentBy: "  ",
+  suppressEmptyNode: true,
+  // Every `&`, `<`, `>` and quote in text and attributes is escaped, entity-like or not: text
+  // `&lt;script&gt;` reaches readers as that text, never as markup.
+  processEntities: true,
+});
+
+/** An XML 1.0 document with `root` as its only element, pretty-printed. */
+export function writeXml(root: XmlElement): string {
+  return builder.build({ "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" }, ...root });
+}
+
+/** Text XML 1.0 can carry: what it cannot (control characters, lone surrogates) is dropped. */
 export function toXmlText(text: string): string {
-  return removeUnprintable(text).replace(ENTITY_LIKE_AMPERSAND, "&amp;");
+  return removeUnprintable(text);
 }
