@@ -10,7 +10,7 @@ export interface SanitizeOptions {
 }
 
 /** Every element that may appear in sanitized output (h1–h3 are shifted down before this check). */
-const ALLOWED_TAGS = [
+export const ALLOWED_TAGS = [
   ...["p", "br", "hr", "a", "img", "picture", "source", "figure", "figcaption"],
   ...["blockquote", "q", "cite", "pre", "code", "kbd", "samp", "var"],
   ...["em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup"],
@@ -20,7 +20,7 @@ const ALLOWED_TAGS = [
 ];
 
 /** The only attributes kept; the transforms have already resolved and checked their values. */
-const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
+export const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   a: ["href", "title", "rel"],
   img: [
     "src",
@@ -51,7 +51,7 @@ const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
  * nothing a reader of the original post saw. noscript is not here: its content is usually the
  * real image behind a lazy-loading placeholder, and it is sanitized like any other markup.
  */
-const DROPPED_WITH_TEXT = [
+export const DROPPED_WITH_TEXT = [
   ...["script", "style", "xmp", "noembed", "noframes", "title", "template"],
   ...["textarea", "option", "select"],
 ];
