@@ -1,5 +1,13 @@
-/** The stages bench/build-once.ts times, in build order. */
-export type StageName = "config" | "fetch+refresh" | "assemble" | "write site" | "prune";
+import type { WriteStage } from "../src/build/write-outputs.ts";
+
+/** The stages bench/build-once.ts times, in build order; writeSite's steps lie within "write site". */
+export type StageName =
+  | "config"
+  | "fetch+refresh"
+  | "assemble"
+  | "write site"
+  | "prune"
+  | WriteStage;
 
 /** What one planet build reports about itself (written by bench/build-once.ts). */
 export interface BuildFigures {

@@ -49,7 +49,7 @@ const { site, health } = await timed("assemble", () => {
   const assembled = assembleSite(config, updated, env.now);
   return { site: assembled, health: { feeds: healthOf("feed"), events: healthOf("events") } };
 });
-await timed("write site", () => writeSite({ site, health }, outDir, env.cacheDir));
+await timed("write site", () => writeSite({ site, health }, outDir, env.cacheDir, timed));
 await timed("prune", () => pruneRemovedFeeds(cache, sources, (line) => console.error(line)));
 await lock.release();
 

@@ -21,6 +21,8 @@ export interface BenchReport {
 // "write site" is the pipeline's writeSite: pages (Astro), feeds, calendars and the search
 // index, or the feeds and reports alone when the pages' inputs did not change.
 const SHOWN_STAGES: StageName[] = ["fetch+refresh", "assemble", "write site"];
+// Steps within "write site", shown beside it; Pagefind's own CPU shows only in the tree's total.
+const WRITE_STEPS: StageName[] = ["render pages", "search index"];
 
 /** planet ÷ peer for the builds both ran. */
 export function computeRatios(planet: PlanetRun[], peer: PeerRun[] | null): BenchReport["ratios"] {
@@ -48,12 +50,12 @@ export function formatReport(report: BenchReport): string {
       `${report.machine.cpus} CPUs, load at start ${report.machine.loadAverage.map((n) => n.toFixed(1)).join(" ")}`,
     "",
     "planet | wall s | " +
-      SHOWN_STAGES.map((stage) => `${stage} s (cpu)`).join(" | ") +
+      [...SHOWN_STAGES, ...WRITE_STEPS].map((stage) => `${stage} s (cpu)`).join(" | ") +
       " | startup+other s | CPU s | peak RSS MB | requests 200/304 | MB fetched | posts | pages (MB)",
-    `--- | ${"---: | ".repeat(SHOWN_STAGES.length + 7)}---:`,
+    `--- | ${"---: | ".repeat(SHOWN_STAGES.length + WRITE_STEPS.length + 7)}---:`,
   ];
   for (const run of report.planet) {
-    const stageCells = SHOWN_STAGES.map((name) => {
+    const stageCells = [...SHOWN_STAGES, ...WRITE_STEPS].map((name) => {
       const stage = run.figures.stages.find((candidate) => candidate.name === name);
       return stage ? `${seconds(stage.ms)} (${seconds(stage.cpuMs)})` : "–";
     });

@@ -31,6 +31,18 @@ export function renderFeeds(data: SiteData): Record<string, string> {
   };
 }
 
+/** The steps of writeSite, for a caller that times them (npm run bench). */
+export type WriteStage =
+  | "fingerprint"
+  | "render pages"
+  | "feeds"
+  | "search index"
+  | "swap"
+  | "dev data";
+
+/** Runs one step of writeSite; a caller may wrap it to time it. */
+export type StageTimer = <T>(stage: WriteStage, work: () => Promise<T>) => Promise<T>;
+
 /** What writing the site came to: every page rendered, or only the feeds and reports. */
 export type WriteOutcome = "rendered" | "pages-unchanged";
 
@@ -46,8 +58,9 @@ export async function writeSite(
   data: SiteData,
   outDir: string,
   cacheDir: string,
+  time: StageTimer = (_stage, work) => work(),
 ): Promise<WriteOutcome> {
-  const fingerprint = await renderFingerprint(data, PROJECT_ROOT);
+  const fingerprint = await time("fingerprint", () => renderFingerprint(data, PROJECT_ROOT));
   const stampPath = join(cacheDir, "rendered.json");
   const stamp = await readRenderStamp(stampPath);
   if (
@@ -55,13 +68,15 @@ export async function writeSite(
     stamp.fingerprint === fingerprint &&
     existsSync(join(outDir, "index.html"))
   ) {
-    for (const [path, text] of Object.entries(renderFeeds(data))) {
-      await writeFileAtomic(join(outDir, path), text);
-    }
+    await time("feeds", async () => {
+      for (const [path, text] of Object.entries(renderFeeds(data))) {
+        await writeFileAtomic(join(outDir, path), text);
+      }
+    });
     return "pages-unchanged";
   }
   await rm(stampPath, { force: true });
-  await renderSite(data, outDir, cacheDir);
+  await renderSite(data, outDir, cacheDir, time);
   await writeFileAtomic(stampPath, JSON.stringify({ outDir, fingerprint }));
   return "rendered";
 }
@@ -78,23 +93,30 @@ async function readRenderStamp(path: string): Promise<z.infer<typeof renderStamp
   }
 }
 
-async function renderSite(data: SiteData, outDir: string, cacheDir: string): Promise<void> {
+async function renderSite(
+  data: SiteData,
+  outDir: string,
+  cacheDir: string,
+  time: StageTimer,
+): Promise<void> {
   const build = `${process.pid}-${Date.now().toString(36)}-${(buildCount++).toString(36)}`;
   // A staging folder of its own per build: Astro imports the rendered page bundle by path, and
   // a path seen before would give back an earlier build's pages.
   const staging = stagingDir(outDir, build);
   try {
-    await renderPages(data, staging, join(cacheDir, "astro"));
-    for (const [path, text] of Object.entries(renderFeeds(data))) {
-      await mkdir(dirname(join(staging, path)), { recursive: true });
-      await writeFile(join(staging, path), text);
-    }
-    await buildSearchIndex(data.site, staging, outDir);
-    await swapIn(staging, outDir, build);
+    await time("render pages", () => renderPages(data, staging, join(cacheDir, "astro")));
+    await time("feeds", async () => {
+      for (const [path, text] of Object.entries(renderFeeds(data))) {
+        await mkdir(dirname(join(staging, path)), { recursive: true });
+        await writeFile(join(staging, path), text);
+      }
+    });
+    await time("search index", () => buildSearchIndex(data.site, staging, outDir));
+    await time("swap", () => swapIn(staging, outDir, build));
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-  await writeSiteData(defaultSiteDataPath(cacheDir), data);
+  await time("dev data", () => writeSiteData(defaultSiteDataPath(cacheDir), data));
 }
 
 let buildCount = 0;
