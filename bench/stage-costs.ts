@@ -71,7 +71,7 @@ async function costStages(list: CostedFeed[], cacheDir: string): Promise<StageCo
     const record = stored.record;
     // New to the scratch cache, so both files are written, as for a feed with new posts.
     await timeWithCpu("cache write (new content)", () => scratch.write(record));
-    const unchanged = refreshRecord(record, notModified(record), { now, read: refuseToRead });
+    const unchanged = await refreshRecord(record, notModified(record), { now, read: refuseToRead });
     await timeWithCpu("cache write (304)", () => scratch.write(unchanged));
   }
   const cacheBytes = await recordBytes(cacheDir);

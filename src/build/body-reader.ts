@@ -20,8 +20,15 @@ export type BodyReading =
       advertisedFeeds: string[];
     };
 
-/** Reads one fetched document of a source; `previous` holds what the cache remembers of it. */
-export type BodyReader = (text: string, finalUrl: string, previous: FeedRecord) => BodyReading;
+/**
+ * Reads one fetched document of a source; `previous` holds what the cache remembers of it. A
+ * source's reader may first have to load its parsers (see planet-sources.ts), hence the promise.
+ */
+export type BodyReader = (
+  text: string,
+  finalUrl: string,
+  previous: FeedRecord,
+) => BodyReading | Promise<BodyReading>;
 
 /** First-seen times of the cached posts, by source id. */
 export function firstSeenOf(previous: FeedRecord): Record<string, string> {

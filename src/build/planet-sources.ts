@@ -1,8 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import type { PlanetConfig } from "../config/schema.ts";
 import type { BodyReader } from "./body-reader.ts";
-import { eventBodyReader } from "./read-event-body.ts";
-import { feedBodyReader } from "./read-feed-body.ts";
 
 /** Where a source's document comes from. */
 export type SourceLocation = { kind: "http"; url: string } | { kind: "file"; path: string };
@@ -33,7 +31,9 @@ export function planetSources(config: PlanetConfig, configDir: string, now: Date
       face: feed.face ?? null,
       categories: [...feed.categories],
       location: { kind: "http", url: feed.url },
-      read: feedBodyReader(feed, now),
+      read: loadedOnFirstUse(async () =>
+        (await import("./read-feed-body.ts")).feedBodyReader(feed, now),
+      ),
     }),
   );
   const events = config.events.map(
@@ -45,10 +45,28 @@ export function planetSources(config: PlanetConfig, configDir: string, now: Date
       face: null,
       categories: [],
       location: locate(source.url, configDir),
-      read: eventBodyReader(source, { now, language: config.language }),
+      read: loadedOnFirstUse(async () =>
+        (await import("./read-event-body.ts")).eventBodyReader(source, {
+          now,
+          language: config.language,
+        }),
+      ),
     }),
   );
   return [...feeds, ...events];
+}
+
+/**
+ * A reader whose module is imported when it first has a body to read. The parsers, the sanitizer
+ * and the iCalendar reader are a third of start-up, and a build whose sources all answered 304,
+ * or an offline one, reads no body at all.
+ */
+function loadedOnFirstUse(load: () => Promise<BodyReader>): BodyReader {
+  let reader: Promise<BodyReader> | null = null;
+  return async (text, finalUrl, previous) => {
+    reader ??= load();
+    return (await reader)(text, finalUrl, previous);
+  };
 }
 
 /** An http(s) URL is fetched; anything else is a path, relative to the config file's folder. */

@@ -30,11 +30,11 @@ export interface RefreshContext {
  * The source's record after one fetch: what came in merged into the last good copy on success;
  * on any failure (fetch or reading) the last good copy stays and the failure is recorded.
  */
-export function refreshRecord(
+export async function refreshRecord(
   previous: FeedRecord,
   result: FetchResult,
   context: RefreshContext,
-): FeedRecord {
+): Promise<FeedRecord> {
   const at = context.now.toISOString();
   const attempt = {
     ...previous,
@@ -52,7 +52,7 @@ export function refreshRecord(
   if (bodyHash === previous.bodyHash) {
     return recordSuccess({ ...attempt, validators: result.validators }, "ok", at);
   }
-  const reading = context.read(
+  const reading = await context.read(
     decodeBody(result.body, result.contentType),
     result.finalUrl,
     previous,

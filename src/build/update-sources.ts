@@ -65,7 +65,7 @@ export async function updateSources(
       return finish({ source, record: previous, outcome: "cached", cacheProblem: stored.problem });
     }
     const result = await fetchSource(source, stored.record);
-    const record = refreshSafely(previous, withRetryAfterNote(result), source, options.now);
+    const record = await refreshSafely(previous, withRetryAfterNote(result), source, options.now);
     // A cache that can't be written costs this source its memory of this run, not the build.
     const cacheProblem = await cache.write(record).then(
       () => stored.problem,
@@ -82,14 +82,14 @@ export async function updateSources(
 }
 
 /** refreshRecord, but a bug or an input it chokes on fails this feed, not the whole build. */
-function refreshSafely(
+async function refreshSafely(
   previous: FeedRecord,
   result: FetchResult,
   source: Source,
   now: Date,
-): FeedRecord {
+): Promise<FeedRecord> {
   try {
-    return refreshRecord(previous, result, { now, read: source.read });
+    return await refreshRecord(previous, result, { now, read: source.read });
   } catch (thrown) {
     const at = now.toISOString();
     const reason = thrown instanceof Error ? thrown.message : String(thrown);

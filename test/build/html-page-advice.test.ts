@@ -4,13 +4,13 @@ import { feedBodyReader } from "../../src/build/read-feed-body.ts";
 import { refreshRecord } from "../../src/build/refresh-record.ts";
 import { newFeedRecord } from "../../src/store/feed-record.ts";
 
-it("a blog page configured as a feed is reported with the feed URL it advertises", () => {
+it("a blog page configured as a feed is reported with the feed URL it advertises", async () => {
   const url = "https://blog.example.org/";
   const now = new Date("2017-03-30T12:00:00Z");
   const page = `<!doctype html><html><head><title>Blog</title>
     <link rel="alternate" type="application/atom+xml" href="/feeds/posts/default"></head>
     <body><p>Hello</p></body></html>`;
-  const record = refreshRecord(
+  const record = await refreshRecord(
     newFeedRecord(url),
     {
       outcome: "ok",

@@ -42,34 +42,34 @@ function fetched(text: string): FetchResult {
   };
 }
 
-function refresh(previous: FeedRecord, text: string, now: string): FeedRecord {
+async function refresh(previous: FeedRecord, text: string, now: string): Promise<FeedRecord> {
   const at = new Date(now);
-  return refreshRecord(previous, fetched(text), {
+  return await refreshRecord(previous, fetched(text), {
     now: at,
     read: eventBodyReader(source, { now: at, language: "en" }),
   });
 }
 
 describe("an iCalendar event source", () => {
-  it("keeps the first announcement date when every export carries a new DTSTAMP", () => {
-    const first = refresh(
+  it("keeps the first announcement date when every export carries a new DTSTAMP", async () => {
+    const first = await refresh(
       newFeedRecord(URL_ICS),
       calendar("20170401T080000Z"),
       "2017-04-01T09:00:00Z",
     );
-    const second = refresh(first, calendar("20170402T080000Z"), "2017-04-02T09:00:00Z");
+    const second = await refresh(first, calendar("20170402T080000Z"), "2017-04-02T09:00:00Z");
     expect(first.posts.map((post) => post.published)).toEqual(["2017-04-01T08:00:00.000Z"]);
     expect(second.posts.map((post) => post.published)).toEqual(["2017-04-01T08:00:00.000Z"]);
     expect(second.events.map((event) => event.start)).toEqual(["2017-04-22T08:00:00.000Z"]);
   });
 
-  it("shows a cancellation in the announcement and keeps the event, marked", () => {
-    const first = refresh(
+  it("shows a cancellation in the announcement and keeps the event, marked", async () => {
+    const first = await refresh(
       newFeedRecord(URL_ICS),
       calendar("20170401T080000Z"),
       "2017-04-01T09:00:00Z",
     );
-    const cancelled = refresh(
+    const cancelled = await refresh(
       first,
       calendar("20170403T080000Z", "STATUS:CANCELLED\r\nSEQUENCE:1"),
       "2017-04-03T09:00:00Z",
@@ -79,13 +79,13 @@ describe("an iCalendar event source", () => {
     expect(cancelled.posts[0]?.contentHtml).toContain("Cancelled.");
   });
 
-  it("is reported, with the last good copy kept, when it is neither iCalendar nor a feed", () => {
-    const first = refresh(
+  it("is reported, with the last good copy kept, when it is neither iCalendar nor a feed", async () => {
+    const first = await refresh(
       newFeedRecord(URL_ICS),
       calendar("20170401T080000Z"),
       "2017-04-01T09:00:00Z",
     );
-    const broken = refresh(first, "this is not a calendar", "2017-04-02T09:00:00Z");
+    const broken = await refresh(first, "this is not a calendar", "2017-04-02T09:00:00Z");
     expect(broken.error?.kind).toBe("parse");
     expect(broken.events).toHaveLength(1);
     expect(broken.posts).toHaveLength(1);

@@ -69,8 +69,8 @@ const notModified = (redirects: RedirectNote[] = []): FetchResult => ({
 const titles = (record: FeedRecord) => record.posts.map((post: StoredPost) => post.title);
 
 /** A record after one successful fetch of a feed with posts one and two. */
-function firstCopy(): FeedRecord {
-  return refreshRecord(
+async function firstCopy(): Promise<FeedRecord> {
+  return await refreshRecord(
     newFeedRecord(FEED_URL),
     ok(
       atom([
@@ -83,8 +83,8 @@ function firstCopy(): FeedRecord {
 }
 
 describe("a successful fetch", () => {
-  it("stores the posts, the validators, the body hash and the feed's own title and link", () => {
-    const record = firstCopy();
+  it("stores the posts, the validators, the body hash and the feed's own title and link", async () => {
+    const record = await firstCopy();
     expect(titles(record)).toEqual(["Two", "One"]);
     expect(record.validators).toEqual({ etag: '"v2"', lastModified: null });
     expect(record.bodyHash).toMatch(/^[0-9a-f]{64}$/);
@@ -102,9 +102,9 @@ describe("a successful fetch", () => {
     ]);
   });
 
-  it("merges new entries into the last good copy and keeps entries that left the feed", () => {
-    const next = refreshRecord(
-      firstCopy(),
+  it("merges new entries into the last good copy and keeps entries that left the feed", async () => {
+    const next = await refreshRecord(
+      await firstCopy(),
       ok(
         atom([
           ["tag:a,2017:three", "Three", "2017-02-03T00:00:00Z"],
@@ -122,22 +122,22 @@ describe("a successful fetch", () => {
     });
   });
 
-  it(`keeps at most ${POSTS_KEPT_PER_FEED} posts, dropping the oldest`, () => {
+  it(`keeps at most ${POSTS_KEPT_PER_FEED} posts, dropping the oldest`, async () => {
     const entries = Array.from({ length: POSTS_KEPT_PER_FEED + 5 }, (_, i) => {
       const date = new Date(Date.UTC(2016, 0, 1) + i * 3_600_000).toISOString();
       return [`tag:a,2016:${i}`, `Post ${i}`, date] satisfies [string, string, string];
     });
-    const record = refreshRecord(newFeedRecord(FEED_URL), ok(atom(entries)), context(T1));
+    const record = await refreshRecord(newFeedRecord(FEED_URL), ok(atom(entries)), context(T1));
     expect(record.posts).toHaveLength(POSTS_KEPT_PER_FEED);
     expect(record.posts.at(-1)?.title).toBe("Post 5");
   });
 
-  it("does not parse a body whose hash equals the stored one", () => {
+  it("does not parse a body whose hash equals the stored one", async () => {
     // A body that would fail to parse, recorded as the last good copy's hash: only a record
     // that skips parsing can come out of this as a success with the old posts.
     const garbage = new TextEncoder().encode("<html><body>not a feed</body></html>");
-    const previous = { ...firstCopy(), bodyHash: hashBody(garbage) };
-    const next = refreshRecord(previous, ok(garbage), context(T2));
+    const previous = { ...(await firstCopy()), bodyHash: hashBody(garbage) };
+    const next = await refreshRecord(previous, ok(garbage), context(T2));
     expect(next.error).toBeNull();
     expect(titles(next)).toEqual(["Two", "One"]);
     expect(next.lastSuccess).toBe(T2.toISOString());
@@ -145,8 +145,8 @@ describe("a successful fetch", () => {
 
     // And a body that parses to other posts, with the stored hash, leaves the posts as they were.
     const other = atom([["tag:a,2017:new", "New", "2017-02-05T00:00:00Z"]]);
-    const same = refreshRecord(
-      { ...firstCopy(), bodyHash: hashBody(other) },
+    const same = await refreshRecord(
+      { ...(await firstCopy()), bodyHash: hashBody(other) },
       ok(other),
       context(T2),
     );
@@ -155,13 +155,13 @@ describe("a successful fetch", () => {
 });
 
 describe("a 304 Not Modified", () => {
-  it("keeps the posts, takes the new validators and counts as a success", () => {
-    const failing = refreshRecord(
-      firstCopy(),
+  it("keeps the posts, takes the new validators and counts as a success", async () => {
+    const failing = await refreshRecord(
+      await firstCopy(),
       failed({ kind: "timeout", message: "timed out" }),
       context(T2),
     );
-    const next = refreshRecord(failing, notModified(), context(T3));
+    const next = await refreshRecord(failing, notModified(), context(T3));
     expect(titles(next)).toEqual(["Two", "One"]);
     expect(next).toMatchObject({
       status: 304,
@@ -175,10 +175,10 @@ describe("a 304 Not Modified", () => {
 });
 
 describe("a failure", () => {
-  it("of the fetch keeps the last good copy and counts consecutive failures", () => {
+  it("of the fetch keeps the last good copy and counts consecutive failures", async () => {
     const error = { kind: "http", message: "HTTP 500" } as const;
-    const once = refreshRecord(firstCopy(), failed(error, 500), context(T2));
-    const twice = refreshRecord(once, failed(error, 500), context(T3));
+    const once = await refreshRecord(await firstCopy(), failed(error, 500), context(T2));
+    const twice = await refreshRecord(once, failed(error, 500), context(T3));
     expect(titles(twice)).toEqual(["Two", "One"]);
     expect(twice).toMatchObject({
       error,
@@ -191,12 +191,12 @@ describe("a failure", () => {
     expect(twice.history.map((h) => h.outcome)).toEqual(["ok", "failed", "failed"]);
   });
 
-  it("to parse keeps the last good copy and its hash, and names the problem", () => {
-    const previous = firstCopy();
+  it("to parse keeps the last good copy and its hash, and names the problem", async () => {
+    const previous = await firstCopy();
     const truncated = new TextEncoder().encode(
       '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Alice</title><entry>',
     );
-    const next = refreshRecord(previous, ok(truncated), context(T2));
+    const next = await refreshRecord(previous, ok(truncated), context(T2));
     expect(titles(next)).toEqual(["Two", "One"]);
     expect(next.error?.kind).toBe("parse");
     expect(next.error?.message).toMatch(/truncated/);
@@ -205,13 +205,13 @@ describe("a failure", () => {
     expect(next.lastSuccess).toBe(T1.toISOString());
   });
 
-  it("is forgotten by the next success", () => {
-    const failing = refreshRecord(
-      firstCopy(),
+  it("is forgotten by the next success", async () => {
+    const failing = await refreshRecord(
+      await firstCopy(),
       failed({ kind: "dns", message: "ENOTFOUND" }),
       context(T2),
     );
-    const next = refreshRecord(
+    const next = await refreshRecord(
       failing,
       ok(atom([["tag:a,2017:two", "Two", "2017-02-02T00:00:00Z"]])),
       context(T3),
@@ -222,13 +222,13 @@ describe("a failure", () => {
 });
 
 describe("redirects", () => {
-  it("are recorded with the final URL, and relative links resolve against it", () => {
+  it("are recorded with the final URL, and relative links resolve against it", async () => {
     const moved = "https://new.example.org/feed.atom";
     const redirects = [{ from: FEED_URL, to: moved, permanent: true }];
     const body = new TextEncoder().encode(`<?xml version="1.0"?>
 <rss version="2.0"><channel><title>A</title>
 <item><guid>1</guid><title>Moved</title><link>/posts/1.html</link></item></channel></rss>`);
-    const record = refreshRecord(
+    const record = await refreshRecord(
       newFeedRecord(FEED_URL),
       ok(body, { finalUrl: moved, redirects }),
       context(T1),

@@ -54,12 +54,12 @@ const serverError = (url: string): FetchResult => ({
 });
 
 /** What refreshRecord makes of `result` for `previous`, an hour after its last attempt. */
-function refreshed(previous: FeedRecord, result: FetchResult): FeedRecord {
+async function refreshed(previous: FeedRecord, result: FetchResult): Promise<FeedRecord> {
   const now = new Date(Date.parse(previous.lastAttempt ?? "2025-01-01T00:00:00Z") + 3_600_000);
   const read = (): never => {
     throw new Error("an unchanged body must not be read again");
   };
-  return refreshRecord(previous, result, { now, read });
+  return await refreshRecord(previous, result, { now, read });
 }
 
 describe("openFeedCache", () => {
@@ -115,7 +115,7 @@ describe("openFeedCache", () => {
       const cache = openFeedCache(dir);
       const previous = (await cache.read(URL_A)).record;
       if (previous === null) throw new Error("the record was not read back");
-      const next = refreshed(previous, result(URL_A));
+      const next = await refreshed(previous, result(URL_A));
       await cache.write(next);
 
       expect(await contentFiles()).toEqual([contentName]);
@@ -189,7 +189,7 @@ describe("openFeedCache", () => {
     expect(read).toEqual(sampleRecord(URL_A, 4));
     if (read === null) throw new Error("the version 1 record was not read");
     // A 304 carries the old posts over: they must reach a content file all the same.
-    const next = refreshed(read, notModified(URL_A));
+    const next = await refreshed(read, notModified(URL_A));
     await cache.write(next);
 
     const state = stateFileSchema.parse(JSON.parse(await readFile(cache.pathFor(URL_A), "utf8")));
