@@ -135,6 +135,21 @@ describe("fetchAll", () => {
     expect(fast.peak()).toBeLessThanOrEqual(2);
     expect(slowServer.requests).toHaveLength(8);
   });
+
+  it("keeps connections to a host alive: 12 feeds, 2 at a time, over a few connections", async () => {
+    const slow = slowRoute(20);
+    const server = await serve({ "/feed": slow.handler });
+    const jobs = Array.from({ length: 12 }, (_, i) => ({
+      url: `${server.url}/feed?${i}`,
+      validators: null,
+    }));
+    const results = await fetchAll(jobs, options, { concurrency: 16, perHost: 2 }, quickRetry);
+    expect(results.map((r) => r.outcome)).toEqual(jobs.map(() => "ok"));
+    expect(server.requests).toHaveLength(12);
+    // A socket returns to the pool a moment after its response ends, so the job started in that
+    // moment opens one more: two per slot at most, never one per request.
+    expect(server.connections()).toBeLessThanOrEqual(4);
+  });
 });
 
 describe("fetchWithRetry", () => {

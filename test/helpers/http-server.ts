@@ -27,6 +27,8 @@ export interface TestServer {
   url: string;
   /** Every request received so far, in arrival order. */
   requests: RecordedRequest[];
+  /** TCP connections accepted so far: fewer than requests when clients keep them alive. */
+  connections(): number;
   /** Stops the server, cutting any connection still open. */
   close(): Promise<void>;
 }
@@ -48,11 +50,14 @@ export async function startServer(routes: Record<string, RouteHandler>): Promise
     res.writeHead(404, { "Content-Type": "text/plain" });
     res.end("not found");
   });
+  let connections = 0;
+  server.on("connection", () => connections++);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = portOf(server);
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
