@@ -14,8 +14,14 @@ export interface SiteData {
 const HAND_OFF = Symbol.for("planet.site-data");
 const handOff = globalThis as { [HAND_OFF]?: SiteData | null };
 
-/** Gives `data` to the pages rendered next in this process; null takes it back. */
+/**
+ * Gives `data` to the pages rendered next in this process; null takes it back. One render at a
+ * time: a second one would make the first render the second's pages, so it is refused.
+ */
 export function handOffSiteData(data: SiteData | null): void {
+  if (data !== null && handedOffSiteData() !== null) {
+    throw new Error("another render is in progress in this process; render one site at a time");
+  }
   handOff[HAND_OFF] = data;
 }
 
