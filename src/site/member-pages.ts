@@ -1,5 +1,6 @@
 import type { Post } from "../model/post.ts";
 import type { Member, Site } from "../model/site.ts";
+import { oncePerObject } from "./once-per-object.ts";
 import { hrefTo } from "./page-links.ts";
 
 /** A member together with the address of their page on the planet. */
@@ -64,31 +65,27 @@ export function memberHref(site: Site, slug: string): string {
 }
 
 // Every post on every page looks its member up: a map per site, not a scan of the members.
-const membersByFeedUrl = new WeakMap<Site, Map<string, Member>>();
+const membersByFeedUrl = oncePerObject(
+  (site: Site) => new Map(site.members.map((member) => [member.feedUrl, member])),
+);
+
 // One pass over the posts for all member pages, not one per member page.
-const postsByFeedUrl = new WeakMap<Site, Map<string, Post[]>>();
+const postsByFeedUrl = oncePerObject((site: Site) => {
+  const byFeedUrl = new Map<string, Post[]>();
+  for (const post of site.posts) {
+    const posts = byFeedUrl.get(post.feedUrl);
+    if (posts) posts.push(post);
+    else byFeedUrl.set(post.feedUrl, [post]);
+  }
+  return byFeedUrl;
+});
 
 /** The member whose feed a post came from; null for event announcements and removed feeds. */
 export function findMember(site: Site, post: Post): Member | null {
-  let byFeedUrl = membersByFeedUrl.get(site);
-  if (byFeedUrl === undefined) {
-    byFeedUrl = new Map(site.members.map((member) => [member.feedUrl, member]));
-    membersByFeedUrl.set(site, byFeedUrl);
-  }
-  return byFeedUrl.get(post.feedUrl) ?? null;
+  return membersByFeedUrl(site).get(post.feedUrl) ?? null;
 }
 
 /** The posts of one member's feed, in the site's order (newest first). */
 export function memberPosts(site: Site, member: Member): Post[] {
-  let byFeedUrl = postsByFeedUrl.get(site);
-  if (byFeedUrl === undefined) {
-    byFeedUrl = new Map();
-    for (const post of site.posts) {
-      const posts = byFeedUrl.get(post.feedUrl);
-      if (posts) posts.push(post);
-      else byFeedUrl.set(post.feedUrl, [post]);
-    }
-    postsByFeedUrl.set(site, byFeedUrl);
-  }
-  return byFeedUrl.get(member.feedUrl) ?? [];
+  return postsByFeedUrl(site).get(member.feedUrl) ?? [];
 }

@@ -2,9 +2,8 @@ import { createHash } from "node:crypto";
 import type { Post } from "../model/post.ts";
 import type { Site } from "../model/site.ts";
 import { upcomingEvents } from "../select/select-events.ts";
+import { oncePerObject } from "./once-per-object.ts";
 import { postDigest } from "./post-digest.ts";
-
-const sharedDigests = new WeakMap<Site, string>();
 
 /**
  * The `cacheKey` Astro's incremental build compares to reuse a page rendered by an earlier build:
@@ -18,17 +17,10 @@ export function pageCacheKey(site: Site, posts: readonly Post[], ...details: unk
   return hash.digest("base64url");
 }
 
-function sharedDigest(site: Site): string {
-  let digest = sharedDigests.get(site);
-  if (digest === undefined) {
-    const { config, members, events, now } = site;
-    const upcoming = upcomingEvents(events, now);
-    digest = sha256(JSON.stringify({ config, members, upcoming }));
-    sharedDigests.set(site, digest);
-  }
-  return digest;
-}
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("base64url");
-}
+const sharedDigest = oncePerObject((site: Site): string => {
+  const { config, members, events, now } = site;
+  const upcoming = upcomingEvents(events, now);
+  return createHash("sha256")
+    .update(JSON.stringify({ config, members, upcoming }))
+    .digest("base64url");
+});

@@ -1,5 +1,6 @@
 import type { Post } from "../model/post.ts";
 import { fitContentHtml } from "./fit-content.ts";
+import { oncePerObject } from "./once-per-object.ts";
 import { type TruncatedHtml, truncateHtml } from "./truncate-html.ts";
 
 /** A post's content as pages show it, worked out once per post: it appears on several pages. */
@@ -8,8 +9,9 @@ interface ShownForms {
   excerpts: Map<number, TruncatedHtml>;
 }
 
-// Keyed by the post object, so one build's posts go when its site data does.
-const formsByPost = new WeakMap<Post, ShownForms>();
+const formsOf = oncePerObject(
+  (post: Post): ShownForms => ({ fitted: fitContentHtml(post.contentHtml), excerpts: new Map() }),
+);
 
 /**
  * The post's sanitized content fitted into the page's outline (fitContentHtml), cut after
@@ -17,11 +19,7 @@ const formsByPost = new WeakMap<Post, ShownForms>();
  * rename headings, add alt="" and cut text.
  */
 export function shownContent(post: Post, truncateWords: number | null): TruncatedHtml {
-  let forms = formsByPost.get(post);
-  if (forms === undefined) {
-    forms = { fitted: fitContentHtml(post.contentHtml), excerpts: new Map() };
-    formsByPost.set(post, forms);
-  }
+  const forms = formsOf(post);
   if (truncateWords === null) return { html: forms.fitted, truncated: false };
   let excerpt = forms.excerpts.get(truncateWords);
   if (excerpt === undefined) {
