@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { cp, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rename, rm } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative } from "node:path";
 import { z } from "zod";
 import { renderAtom } from "../render/render-atom.ts";
@@ -29,6 +29,14 @@ export function renderFeeds(data: SiteData): Record<string, string> {
     // Netlify, Cloudflare Pages and compatible hosts send the page's policies as real headers.
     _headers: renderHeaders(),
   };
+}
+
+/** Writes the feeds, calendars and reports into `dir`, each file replaced atomically. */
+async function writeFeeds(data: SiteData, dir: string): Promise<void> {
+  for (const [path, text] of Object.entries(renderFeeds(data))) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFileAtomic(join(dir, path), text);
+  }
 }
 
 /** The steps of writeSite, for a caller that times them (npm run bench). */
@@ -68,11 +76,7 @@ export async function writeSite(
     stamp.fingerprint === fingerprint &&
     existsSync(join(outDir, "index.html"))
   ) {
-    await time("feeds", async () => {
-      for (const [path, text] of Object.entries(renderFeeds(data))) {
-        await writeFileAtomic(join(outDir, path), text);
-      }
-    });
+    await time("feeds", () => writeFeeds(data, outDir));
     return "pages-unchanged";
   }
   await rm(stampPath, { force: true });
@@ -105,12 +109,7 @@ async function renderSite(
   const staging = stagingDir(outDir, build);
   try {
     await time("render pages", () => renderPages(data, staging, join(cacheDir, "astro")));
-    await time("feeds", async () => {
-      for (const [path, text] of Object.entries(renderFeeds(data))) {
-        await mkdir(dirname(join(staging, path)), { recursive: true });
-        await writeFile(join(staging, path), text);
-      }
-    });
+    await time("feeds", () => writeFeeds(data, staging));
     await time("search index", () => buildSearchIndex(data.site, staging, outDir));
     await time("swap", () => swapIn(staging, outDir, build));
   } finally {
