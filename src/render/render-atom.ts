@@ -1,6 +1,6 @@
 import { type Post, postDate } from "../model/post.ts";
 import { feedPosts, planetUrl, type Site } from "../model/site.ts";
-import { toXmlText, writeXml, type XmlElement } from "./xml-text.ts";
+import { writeXml, type XmlElement } from "./xml-text.ts";
 
 // A script scheme is an IRI too, but readers fall back to an entry's id as its link.
 const URI_SCHEME = /^(?!(?:javascript|vbscript|data):)[a-z][a-z0-9+.-]*:\S+$/i;
@@ -14,20 +14,20 @@ export function renderAtom(site: Site): string {
     feed: {
       "@_xmlns": "http://www.w3.org/2005/Atom",
       "@_xml:lang": config.language,
-      title: { "@_type": "text", "#text": toXmlText(config.title) },
-      subtitle: config.description ? toXmlText(config.description) : undefined,
-      id: toXmlText(config.link),
+      title: { "@_type": "text", "#text": config.title },
+      subtitle: config.description || undefined,
+      id: config.link,
       link: [
         {
           "@_rel": "self",
           "@_type": "application/atom+xml",
-          "@_href": toXmlText(planetUrl(site, "atom.xml")),
+          "@_href": planetUrl(site, "atom.xml"),
         },
-        { "@_rel": "alternate", "@_type": "text/html", "@_href": toXmlText(config.link) },
+        { "@_rel": "alternate", "@_type": "text/html", "@_href": config.link },
       ],
       updated: (newest ? postDate(newest) : site.now).toISOString(),
       generator: "planet",
-      author: { name: toXmlText(config.owner?.name ?? config.title) },
+      author: { name: config.owner?.name ?? config.title },
       entry: posts.map((post) => atomEntry(post, site)),
     },
   });
@@ -36,21 +36,21 @@ export function renderAtom(site: Site): string {
 function atomEntry(post: Post, site: Site): XmlElement {
   // atom:id must be an IRI; ids that are not get one made from the planet's URL and the stable key.
   const id = URI_SCHEME.test(post.sourceId) ? post.sourceId : planetUrl(site, `#post-${post.key}`);
-  const memberLink = post.memberLink ? toXmlText(post.memberLink) : undefined;
+  const memberLink = post.memberLink || undefined;
   return {
-    title: { "@_type": "text", "#text": toXmlText(`${post.member}: ${post.title}`) },
-    id: toXmlText(id),
+    title: { "@_type": "text", "#text": `${post.member}: ${post.title}` },
+    id: id,
     link: post.link
-      ? { "@_rel": "alternate", "@_type": "text/html", "@_href": toXmlText(post.link) }
+      ? { "@_rel": "alternate", "@_type": "text/html", "@_href": post.link }
       : undefined,
     published: post.published?.toISOString(),
     updated: (post.updated ?? postDate(post)).toISOString(),
-    author: { name: toXmlText(post.author ?? post.member), uri: memberLink },
-    category: post.categories.map((category) => ({ "@_term": toXmlText(category) })),
-    content: { "@_type": "html", "#text": toXmlText(post.contentHtml) },
+    author: { name: post.author ?? post.member, uri: memberLink },
+    category: post.categories.map((category) => ({ "@_term": category })),
+    content: { "@_type": "html", "#text": post.contentHtml },
     source: {
-      id: toXmlText(post.feedUrl),
-      title: toXmlText(post.member),
+      id: post.feedUrl,
+      title: post.member,
       link: memberLink ? { "@_rel": "alternate", "@_href": memberLink } : undefined,
     },
   };

@@ -1,5 +1,5 @@
 import type { Site } from "../model/site.ts";
-import { toXmlText, writeXml } from "./xml-text.ts";
+import { writeXml } from "./xml-text.ts";
 
 /** The blogroll as OPML 2.0: one outline per member feed, in config order. */
 export function renderOpml(site: Site): string {
@@ -7,17 +7,17 @@ export function renderOpml(site: Site): string {
     opml: {
       "@_version": "2.0",
       head: {
-        title: toXmlText(site.config.title),
-        ownerName: site.config.owner ? toXmlText(site.config.owner.name) : undefined,
+        title: site.config.title,
+        ownerName: site.config.owner?.name,
         docs: "http://opml.org/spec2.opml",
       },
       body: {
         outline: site.members.map((member) => ({
           "@_type": "rss",
-          "@_text": toXmlText(member.name),
-          "@_title": toXmlText(member.feedTitle ?? member.name),
-          "@_xmlUrl": toXmlText(member.feedUrl),
-          "@_htmlUrl": member.link ? toXmlText(member.link) : undefined,
+          "@_text": member.name,
+          "@_title": member.feedTitle ?? member.name,
+          "@_xmlUrl": member.feedUrl,
+          "@_htmlUrl": member.link || undefined,
         })),
       },
     },

@@ -19,14 +19,13 @@ const builder = new XMLBuilder({
   // Every `&`, `<`, `>` and quote in text and attributes is escaped, entity-like or not: text
   // `&lt;script&gt;` reaches readers as that text, never as markup.
   processEntities: true,
+  // What XML 1.0 cannot carry at all (control characters, lone surrogates) is dropped from every
+  // text and attribute, before escaping, so no renderer has to remember to.
+  tagValueProcessor: (_name: string, value: unknown) => removeUnprintable(String(value)),
+  attributeValueProcessor: (_name: string, value: unknown) => removeUnprintable(String(value)),
 });
 
 /** An XML 1.0 document with `root` as its only element, pretty-printed. */
 export function writeXml(root: XmlElement): string {
   return builder.build({ "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" }, ...root });
-}
-
-/** Text XML 1.0 can carry: what it cannot (control characters, lone surrogates) is dropped. */
-export function toXmlText(text: string): string {
-  return removeUnprintable(text);
 }

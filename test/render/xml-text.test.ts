@@ -1,20 +1,26 @@
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { toXmlText, writeXml } from "../../src/render/xml-text.ts";
+import { writeXml } from "../../src/render/xml-text.ts";
 
-describe("toXmlText", () => {
+describe("writeXml, on what XML 1.0 cannot carry", () => {
+  // The same text as the value of an attribute and as the text of its element.
+  const written = (text: string) => {
+    const xml = writeXml({ t: { "@_a": text, "#text": text } });
+    return { attribute: xml.match(/a="([^"]*)"/su)?.[1], text: xml.match(/>([^<]*)<\/t>/su)?.[1] };
+  };
+
   it("drops the control characters XML 1.0 cannot carry and keeps tab, newline and return", () => {
-    expect(toXmlText("a\u0000b\u0007c\u000Bd\u000Ce\u001Ff\t\n\rg")).toBe("abcdef\t\n\rg");
+    const kept = "abcdef\t\n\rg";
+    expect(written("a\u0000b\u0007c\u000Bd\u000Ce\u001Ff\t\n\rg")).toEqual({
+      attribute: kept,
+      text: kept,
+    });
   });
 
   it("drops U+FFFE, U+FFFF and unpaired surrogates but keeps real astral characters", () => {
-    expect(toXmlText("a\uFFFEb\uFFFFc")).toBe("abc");
-    expect(toXmlText("x\uD800y\uDC00z\uDBFF")).toBe("xyz");
-    expect(toXmlText("😀 \uD83D\uDE00")).toBe("😀 😀");
-  });
-
-  it("leaves escaping to writeXml", () => {
-    expect(toXmlText("<b>x</b> & ]]> \"q\" 'a' é &lt;")).toBe("<b>x</b> & ]]> \"q\" 'a' é &lt;");
+    expect(written("a\uFFFEb\uFFFFc").text).toBe("abc");
+    expect(written("x\uD800y\uDC00z\uDBFF")).toEqual({ attribute: "xyz", text: "xyz" });
+    expect(written("😀 \uD83D\uDE00").text).toBe("😀 😀");
   });
 });
 
