@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { z } from "zod";
+import { errnoCode } from "../model/system-error.ts";
 import { configSchema, type PlanetConfig } from "./schema.ts";
 
 /** The configuration can't be used; `problems` lists each one with its field path. */
@@ -19,14 +20,17 @@ export class ConfigError extends Error {
 
 /** Reads and validates the configuration file; throws ConfigError listing every problem. */
 export async function loadConfig(file: string): Promise<PlanetConfig> {
-  let text: string;
+  return parseConfig(await readConfigText(file), file);
+}
+
+/** The configuration file's text as written (owner tools edit it keeping its formatting). */
+export async function readConfigText(file: string): Promise<string> {
   try {
-    text = await readFile(file, "utf8");
+    return await readFile(file, "utf8");
   } catch (error) {
-    const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
+    const reason = errnoCode(error) ?? String(error);
     throw new ConfigError(file, [`cannot read the file (${reason})`]);
   }
-  return parseConfig(text, file);
 }
 
 /** Validates configuration text; `file` only labels the messages. */

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { FetchResult } from "../model/fetch-result.ts";
+import { errnoCode } from "../model/system-error.ts";
 
 /** Reads a local file (a hand-kept .ics) as if fetched: a value, never a thrown error. */
 export async function readLocalFile(path: string, url: string): Promise<FetchResult> {
@@ -18,7 +19,7 @@ export async function readLocalFile(path: string, url: string): Promise<FetchRes
     const validators = { etag: null, lastModified: null };
     return { ...none, outcome: "ok", status: 200, body, contentType: null, validators };
   } catch (error) {
-    const code = error instanceof Error && "code" in error ? String(error.code) : String(error);
+    const code = errnoCode(error) ?? String(error);
     const message = code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path} (${code})`;
     return {
       ...none,

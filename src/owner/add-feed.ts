@@ -1,7 +1,7 @@
-import { parseConfig } from "../config/load-config.ts";
+import { parseConfig, readConfigText } from "../config/load-config.ts";
 import type { Logger } from "../log/logger.ts";
 import { addFeedsToConfig, configuredUrls, type NewFeed, urlKey } from "./add-feeds-to-config.ts";
-import { readConfigText, writeConfigText } from "./config-file.ts";
+import { writeConfigText } from "./config-file.ts";
 import { ownerFetchOptions } from "./fetch-document.ts";
 import { findFeed } from "./find-feed.ts";
 

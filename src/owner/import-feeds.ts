@@ -1,6 +1,6 @@
-import { parseConfig } from "../config/load-config.ts";
+import { parseConfig, readConfigText } from "../config/load-config.ts";
 import { addFeedsToConfig, type NewFeed, type SkippedFeed } from "./add-feeds-to-config.ts";
-import { readConfigText, writeConfigText } from "./config-file.ts";
+import { writeConfigText } from "./config-file.ts";
 import { ownerFetchOptions } from "./fetch-document.ts";
 import { readFeedList } from "./read-feed-list.ts";
 import { readImportSource } from "./read-import-source.ts";

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { FetchOptions } from "../fetch/fetch-feed.ts";
+import { errnoCode } from "../model/system-error.ts";
 import { decodeBody } from "../parse/decode-body.ts";
 import { fetchDocument } from "./fetch-document.ts";
 
@@ -21,7 +22,7 @@ export async function readImportSource(
   try {
     return { ok: true, text: decodeBody(await readFile(source), null) };
   } catch (error) {
-    const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
+    const reason = errnoCode(error) ?? String(error);
     return { ok: false, message: `cannot read ${source} (${reason})` };
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type FileHandle, open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { errnoCode } from "../model/system-error.ts";
 
 /** Suffix of in-progress temp files, so a cleanup can recognise leftovers of a killed writer. */
 export const TEMP_SUFFIX = ".tmp";
@@ -38,12 +39,8 @@ async function syncDirectory(dir: string): Promise<void> {
     handle = await open(dir, "r");
     await handle.sync();
   } catch (error) {
-    if (!isErrnoIn(error, ["EISDIR", "EPERM", "EINVAL", "EACCES"])) throw error;
+    if (!["EISDIR", "EPERM", "EINVAL", "EACCES"].includes(errnoCode(error) ?? "")) throw error;
   } finally {
     await handle?.close();
   }
-}
-
-function isErrnoIn(error: unknown, codes: string[]): boolean {
-  return error instanceof Error && "code" in error && codes.includes(String(error.code));
 }

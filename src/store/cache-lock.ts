@@ -5,6 +5,7 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
+import { errnoCode } from "../model/system-error.ts";
 
 /** Name of the lock file inside the cache directory. */
 export const LOCK_FILE_NAME = ".lock";
@@ -86,7 +87,7 @@ async function tryCreateLock(lockPath: string, content: string): Promise<boolean
     await link(temp, lockPath);
     return true;
   } catch (error) {
-    if (errorCode(error) === "EEXIST") return false;
+    if (errnoCode(error) === "EEXIST") return false;
     throw error;
   } finally {
     await unlink(temp).catch(() => undefined);
@@ -134,7 +135,7 @@ async function readLockFile(lockPath: string): Promise<string | null> {
   try {
     return await readFile(lockPath, "utf8");
   } catch (error) {
-    if (errorCode(error) === "ENOENT") return null;
+    if (errnoCode(error) === "ENOENT") return null;
     throw error;
   }
 }
@@ -160,10 +161,6 @@ function isProcessAlive(pid: number): boolean {
     return true;
   } catch (error) {
     // EPERM: it exists but belongs to someone else.
-    return errorCode(error) === "EPERM";
+    return errnoCode(error) === "EPERM";
   }
-}
-
-function errorCode(error: unknown): string | null {
-  return error instanceof Error && "code" in error ? String(error.code) : null;
 }

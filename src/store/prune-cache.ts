@@ -1,6 +1,7 @@
 import { readdir, readFile, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
+import { errnoCode } from "../model/system-error.ts";
 import { TEMP_SUFFIX } from "./atomic-write.ts";
 import { cacheKeyOf, contentFileName, describeCacheFile } from "./cache-files.ts";
 
@@ -15,7 +16,7 @@ const LEFTOVER_TEMP_MS = 10 * 60 * 1000;
 export async function pruneCache(dir: string, keepUrls: string[]): Promise<string[]> {
   const keep = new Set(keepUrls.map(cacheKeyOf));
   const names = await readdir(dir).catch((error: unknown) => {
-    if (error instanceof Error && "code" in error && error.code === "ENOENT") return [];
+    if (errnoCode(error) === "ENOENT") return [];
     throw error;
   });
   const removed: string[] = [];

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { rename } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
+import { errnoCode } from "../model/system-error.ts";
 import {
   CORRUPT_SUFFIX,
   contentFileName,
@@ -73,7 +74,7 @@ function readIfPresent(path: string): Buffer | null | Error {
   try {
     return readFileSync(path);
   } catch (error) {
-    if (error instanceof Error && "code" in error && error.code === "ENOENT") return null;
+    if (errnoCode(error) === "ENOENT") return null;
     return error instanceof Error ? error : new Error(String(error));
   }
 }

@@ -1,0 +1,4 @@
+/** The code of a Node.js system error (ENOENT, EACCES, …), or null for any other value. */
+export function errnoCode(error: unknown): string | null {
+  return error instanceof Error && "code" in error ? String(error.code) : null;
+}
