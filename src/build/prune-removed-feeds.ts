@@ -1,4 +1,5 @@
 import type { FeedConfig } from "../config/schema.ts";
+import { errorMessage } from "../model/caught-error.ts";
 import type { FeedCache } from "../store/feed-cache.ts";
 import type { ProgressLog } from "./fetch-progress.ts";
 
@@ -18,7 +19,7 @@ export async function pruneRemovedFeeds(
     }
     return removed;
   } catch (error) {
-    log(`Could not prune the cache: ${error instanceof Error ? error.message : error}`, "problem");
+    log(`Could not prune the cache: ${errorMessage(error)}`, "problem");
     return [];
   }
 }

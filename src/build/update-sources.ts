@@ -3,6 +3,7 @@ import { fetchWithRetry, hostOfUrl, runBounded } from "../fetch/fetch-all.ts";
 import { DEFAULT_FETCH_LIMITS, type FetchOptions } from "../fetch/fetch-feed.ts";
 import { readLocalFile } from "../fetch/read-local-file.ts";
 import { userAgentFor } from "../fetch/user-agent.ts";
+import { errorMessage } from "../model/caught-error.ts";
 import type { FetchResult } from "../model/fetch-result.ts";
 import type { FeedCache } from "../store/feed-cache.ts";
 import { appendHistory, type FeedRecord, newFeedRecord } from "../store/feed-record.ts";
@@ -69,8 +70,7 @@ export async function updateSources(
     // A cache that can't be written costs this source its memory of this run, not the build.
     const cacheProblem = await cache.write(record).then(
       () => stored.problem,
-      (error: unknown) =>
-        `cannot save to the cache: ${error instanceof Error ? error.message : error}`,
+      (error: unknown) => `cannot save to the cache: ${errorMessage(error)}`,
     );
     return finish({ source, record, outcome: outcomeOf(result, record), cacheProblem });
   };
@@ -92,7 +92,7 @@ async function refreshSafely(
     return await refreshRecord(previous, result, { now, read: source.read });
   } catch (thrown) {
     const at = now.toISOString();
-    const reason = thrown instanceof Error ? thrown.message : String(thrown);
+    const reason = errorMessage(thrown);
     const error = { kind: "parse" as const, message: `could not process the feed: ${reason}` };
     return {
       ...previous,

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { z } from "zod";
-import { errnoCode } from "../model/system-error.ts";
+import { errnoCode, errorMessage } from "../model/caught-error.ts";
 import { configSchema, type PlanetConfig } from "./schema.ts";
 
 /** The configuration can't be used; `problems` lists each one with its field path. */
@@ -39,9 +39,7 @@ export function parseConfig(text: string, file: string): PlanetConfig {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(file, [
-      `not valid JSON: ${error instanceof Error ? error.message : error}`,
-    ]);
+    throw new ConfigError(file, [`not valid JSON: ${errorMessage(error)}`]);
   }
   // reportInput keeps each issue's input, so a missing field can be told from a mistyped one.
   const result = configSchema.safeParse(json, { reportInput: true });

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import ICAL from "ical.js";
+import { errorMessage } from "../model/caught-error.ts";
 import type { EventStatus, PlanetEvent } from "../model/event.ts";
 import { resolveHttpUrl } from "../normalize/resolve-url.ts";
 import { sanitizeContent } from "../sanitize/sanitize-content.ts";
@@ -46,7 +47,7 @@ export function readICalendar(
   try {
     calendars = topLevelJcal(ICAL.parse(body)).map((jcal) => new ICAL.Component(jcal));
   } catch (error) {
-    return { ok: false, message: `could not read the iCalendar: ${describe(error)}` };
+    return { ok: false, message: `could not read the iCalendar: ${errorMessage(error)}` };
   }
   const zone = source.timezone ?? "UTC";
   const events: PlanetEvent[] = [];
@@ -170,8 +171,4 @@ function fingerprint(component: ICAL.Component): string {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from "../model/caught-error.ts";
 import type { FetchFailure } from "../model/fetch-result.ts";
 
 /** What was going on when a fetch threw, so the message can say it plainly. */
@@ -80,7 +81,7 @@ interface Cause {
 /** Native fetch wraps the real error: TypeError("fetch failed", { cause }), sometimes an AggregateError. */
 function findCause(error: unknown): Cause {
   let current: unknown = error;
-  let fallback = error instanceof Error ? error.message : String(error);
+  let fallback = errorMessage(error);
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
     const code = "code" in current && typeof current.code === "string" ? current.code : null;
     if (code !== null) return { code, message: current.message || fallback };

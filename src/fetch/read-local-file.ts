@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
+import { errnoCode } from "../model/caught-error.ts";
 import type { FetchResult } from "../model/fetch-result.ts";
-import { errnoCode } from "../model/system-error.ts";
 
 /** Reads a local file (a hand-kept .ics) as if fetched: a value, never a thrown error. */
 export async function readLocalFile(path: string, url: string): Promise<FetchResult> {

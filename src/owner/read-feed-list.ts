@@ -1,3 +1,4 @@
+import { errorMessage } from "../model/caught-error.ts";
 import type { NewFeed } from "./add-feeds-to-config.ts";
 import { readOpmlFeeds } from "./read-opml-feeds.ts";
 import { readVenusFeeds } from "./read-venus-feeds.ts";
@@ -14,7 +15,7 @@ export function readFeedList(text: string): FeedList {
     try {
       return { ok: true, format: "opml", feeds: readOpmlFeeds(body) };
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       return { ok: false, message: `not a readable OPML file (${reason})` };
     }
   }

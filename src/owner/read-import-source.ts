@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { FetchOptions } from "../fetch/fetch-feed.ts";
-import { errnoCode } from "../model/system-error.ts";
+import { errnoCode } from "../model/caught-error.ts";
 import { decodeBody } from "../parse/decode-body.ts";
 import { fetchDocument } from "./fetch-document.ts";
 

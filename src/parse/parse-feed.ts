@@ -6,6 +6,7 @@ import {
   parseRdfFeed,
   parseRssFeed,
 } from "feedsmith";
+import { errorMessage } from "../model/caught-error.ts";
 import type { ParsedFeed } from "../model/parsed-feed.ts";
 import { findXmlError } from "./check-xml.ts";
 import { mapAtomFeed } from "./map-atom.ts";
@@ -28,7 +29,7 @@ export function parseFeed(text: string): ParseOutcome {
   try {
     return parseDocument(text);
   } catch (error) {
-    return parseFailure(`could not read the feed: ${describe(error)}`);
+    return parseFailure(`could not read the feed: ${errorMessage(error)}`);
   }
 }
 
@@ -62,7 +63,7 @@ function parseXmlDocument(text: string, root: string | null): ParseOutcome {
   try {
     return { ok: true, feed: reader(text) };
   } catch (error) {
-    const cause = error instanceof MalformedError ? `: ${describe(error.cause)}` : "";
+    const cause = error instanceof MalformedError ? `: ${errorMessage(error.cause)}` : "";
     return parseFailure(`not a feed: the <${root}> document could not be read${cause}`);
   }
 }
@@ -72,7 +73,7 @@ function parseJsonDocument(text: string): ParseOutcome {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return jsonSyntaxFailure(text, describe(error));
+    return jsonSyntaxFailure(text, errorMessage(error));
   }
   if (!detectJsonFeed(json)) {
     return parseFailure('not a feed: JSON, but not a JSON Feed (no "version" naming jsonfeed.org)');
@@ -80,7 +81,7 @@ function parseJsonDocument(text: string): ParseOutcome {
   try {
     return { ok: true, feed: mapJsonFeed(parseJsonFeed(json)) };
   } catch (error) {
-    return parseFailure(`not a feed: the JSON Feed could not be read (${describe(error)})`);
+    return parseFailure(`not a feed: the JSON Feed could not be read (${errorMessage(error)})`);
   }
 }
 
@@ -101,8 +102,4 @@ function jsonSyntaxFailure(text: string, message: string): ParseOutcome {
   }
   const where = line === null ? "" : ` at line ${line}, column ${column}`;
   return parseFailure(`JSON error${where}: ${detail}`, line, column);
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

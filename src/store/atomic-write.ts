@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type FileHandle, open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { errnoCode } from "../model/system-error.ts";
+import { errnoCode } from "../model/caught-error.ts";
 
 /** Suffix of in-progress temp files, so a cleanup can recognise leftovers of a killed writer. */
 export const TEMP_SUFFIX = ".tmp";

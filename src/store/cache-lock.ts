@@ -5,7 +5,7 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
-import { errnoCode } from "../model/system-error.ts";
+import { errnoCode } from "../model/caught-error.ts";
 
 /** Name of the lock file inside the cache directory. */
 export const LOCK_FILE_NAME = ".lock";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { rename } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
-import { errnoCode } from "../model/system-error.ts";
+import { errnoCode, errorMessage } from "../model/caught-error.ts";
 import {
   CORRUPT_SUFFIX,
   contentFileName,
@@ -89,7 +89,7 @@ function parseJson<T>(bytes: Buffer, schema: z.ZodType<T>, notWhat: string): Par
   } catch (error) {
     return {
       ok: false,
-      reason: `invalid JSON (${error instanceof Error ? error.message : error})`,
+      reason: `invalid JSON (${errorMessage(error)})`,
     };
   }
   const parsed = schema.safeParse(json);
