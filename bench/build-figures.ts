@@ -1,13 +1,7 @@
-import type { WriteStage } from "../src/build/write-outputs.ts";
+import type { BuildStage } from "../src/build/stage-timer.ts";
 
 /** The stages bench/build-once.ts times, in build order; writeSite's steps lie within "write site". */
-export type StageName =
-  | "config"
-  | "fetch+refresh"
-  | "assemble"
-  | "write site"
-  | "prune"
-  | WriteStage;
+export type StageName = BuildStage;
 
 /** What one planet build reports about itself (written by bench/build-once.ts). */
 export interface BuildFigures {

@@ -18,9 +18,16 @@ export interface BenchReport {
   ratios: { label: string; wall: number; peakRss: number }[];
 }
 
-// "write site" is the pipeline's writeSite: pages (Astro), feeds, calendars and the search
-// index, or the feeds and reports alone when the pages' inputs did not change.
-const SHOWN_STAGES: StageName[] = ["fetch+refresh", "assemble", "write site"];
+// "fingerprint" digests the site's inputs; when they match the last render's, the build writes
+// health.json alone and has no "load" (cached posts read), "assemble" or "write site" (pages by
+// Astro, feeds, calendars and the search index).
+const SHOWN_STAGES: StageName[] = [
+  "fetch+refresh",
+  "fingerprint",
+  "load",
+  "assemble",
+  "write site",
+];
 // Steps within "write site", shown beside it; Pagefind's own CPU shows only in the tree's total.
 const WRITE_STEPS: StageName[] = ["render pages", "search index"];
 

@@ -2,32 +2,54 @@ import type { PlanetConfig } from "../config/schema.ts";
 import { dedupeEvents } from "../events/dedupe-events.ts";
 import { fromStoredEvent } from "../events/stored-event.ts";
 import type { Member, Site } from "../model/site.ts";
+import { nextChangeAt } from "../select/next-change.ts";
 import { selectPosts } from "../select/select-posts.ts";
-import { fromStoredPost } from "../store/feed-record.ts";
-import type { UpdatedSource } from "./update-sources.ts";
+import { type FeedContent, fromStoredPost, type SourceState } from "../store/feed-record.ts";
+import type { Source } from "./planet-sources.ts";
+
+/** A configured source with its state and its content, read from the cache if need be. */
+export interface LoadedSource {
+  source: Source;
+  state: SourceState;
+  content: FeedContent;
+}
+
+/** The site at `now`, and the next instant at which the clock alone would change it. */
+export interface AssembledSite {
+  site: Site;
+  /** When a held-back post comes due or an upcoming event ends; null if never. */
+  changesAt: Date | null;
+}
 
 /** The site as readers will see it at `now`: every cached post that is due, the members, the events. */
-export function assembleSite(config: PlanetConfig, sources: UpdatedSource[], now: Date): Site {
+export function assembleSite(
+  config: PlanetConfig,
+  sources: readonly LoadedSource[],
+  now: Date,
+): AssembledSite {
   const members: Member[] = sources
     .filter(({ source }) => source.kind === "feed")
-    .map(({ source, record }) => ({
+    .map(({ source, state }) => ({
       name: source.name,
       feedUrl: source.url,
-      link: source.link ?? record.feedLink,
+      link: source.link ?? state.feedLink,
       face: source.face,
-      feedTitle: record.feedTitle,
+      feedTitle: state.feedTitle,
       categories: source.categories,
     }));
   // Names and links come from today's config, so renaming a member needs no refetch.
-  const posts = sources.flatMap(({ source, record }) =>
-    record.posts.map((stored) => ({
+  const candidates = sources.flatMap(({ source, state, content }) =>
+    content.posts.map((stored) => ({
       ...fromStoredPost(stored),
       member: source.name,
-      memberLink: source.link ?? record.feedLink,
+      memberLink: source.link ?? state.feedLink,
     })),
   );
   const events = dedupeEvents(
-    sources.flatMap(({ record }) => record.events.map(fromStoredEvent)),
+    sources.flatMap(({ content }) => content.events.map(fromStoredEvent)),
   ).sort((a, b) => a.start.getTime() - b.start.getTime() || a.uid.localeCompare(b.uid));
-  return { config, now, posts: selectPosts(posts, now), members, events };
+  return {
+    site: { config, now, posts: selectPosts(candidates, now), members, events },
+    changesAt: nextChangeAt(candidates, events, now),
+  };
 }

@@ -7,10 +7,14 @@ import { assembleSite } from "./assemble-site.ts";
 import type { BuildEnvironment } from "./build-environment.ts";
 import { describeHealth } from "./describe-health.ts";
 import { type ProgressLog, trackFetchProgress } from "./fetch-progress.ts";
+import { loadContents } from "./load-contents.ts";
 import { planetSources } from "./planet-sources.ts";
 import { pruneRemovedFeeds } from "./prune-removed-feeds.ts";
+import { PROJECT_ROOT } from "./render-pages.ts";
+import { currentStamp, dropStamp, saveStamp, siteInputs } from "./site-stamp.ts";
+import { type StageTimer, untimed } from "./stage-timer.ts";
 import { type UpdatedSource, updateSources } from "./update-sources.ts";
-import { writeSite } from "./write-outputs.ts";
+import { writeHealthJson, writeSite } from "./write-outputs.ts";
 
 /** What a build did, for the summary line. */
 export interface BuildSummary {
@@ -26,33 +30,62 @@ export type BuildLog = ProgressLog;
  * config → fetch → parse → normalize → sanitize → store → select → render.
  * Throws only for an invalid configuration or a cache locked by another build.
  */
-export async function buildSite(env: BuildEnvironment, log: BuildLog): Promise<BuildSummary> {
-  const config = await loadConfig(env.configPath);
+export async function buildSite(
+  env: BuildEnvironment,
+  log: BuildLog,
+  time: StageTimer = untimed,
+): Promise<BuildSummary> {
+  const config = await time("config", () => loadConfig(env.configPath));
   await mkdir(env.cacheDir, { recursive: true });
   const lock = await acquireCacheLock(env.cacheDir);
   try {
     const cache = openFeedCache(env.cacheDir);
     const sources = planetSources(config, dirname(env.configPath), env.now);
-    const progress = trackFetchProgress(sources.length, env.offline, log);
-    const updated = await updateSources(sources, config, cache, {
-      now: env.now,
-      offline: env.offline,
-      onSourceDone: progress.sourceDone,
+    const updated = await time("fetch+refresh", async () => {
+      const progress = trackFetchProgress(sources.length, env.offline, log);
+      const done = await updateSources(sources, config, cache, {
+        now: env.now,
+        offline: env.offline,
+        onSourceDone: progress.sourceDone,
+      });
+      progress.finish();
+      return done;
     });
-    progress.finish();
-    const site = assembleSite(config, updated, env.now);
     const healthOf = (kind: "feed" | "events") =>
       updated
         .filter(({ source }) => source.kind === kind)
-        .map(({ source, record }) => describeHealth(source.name, record, env.now));
+        .map(({ source, state }) => describeHealth(source.name, state, env.now));
     const health = { feeds: healthOf("feed"), events: healthOf("events") };
-    log("Rendering…");
-    const written = await writeSite({ site, health }, env.outDir, env.cacheDir);
-    if (written === "pages-unchanged") {
-      log("Pages unchanged since the last build: wrote the feeds, calendars and reports only.");
+    const inputs = await time("fingerprint", () =>
+      siteInputs(config, updated, health, PROJECT_ROOT),
+    );
+    const stamp = await currentStamp(env.cacheDir, env.outDir, inputs, env.now);
+    let posts: number;
+    if (stamp !== null) {
+      await time("feeds", () => writeHealthJson(env.outDir, env.now, health));
+      log("Nothing new since the last build: wrote health.json only.");
+      posts = stamp.posts;
+    } else {
+      const loaded = await time("load", () => loadContents(updated, cache, log));
+      const { site, changesAt } = await time("assemble", () =>
+        assembleSite(config, loaded, env.now),
+      );
+      log("Rendering…");
+      await dropStamp(env.cacheDir);
+      await time("write site", () => writeSite({ site, health }, env.outDir, env.cacheDir, time));
+      if (inputs !== null) {
+        await saveStamp(env.cacheDir, {
+          outDir: env.outDir,
+          inputs,
+          renderedAt: env.now.toISOString(),
+          changesAt: changesAt?.toISOString() ?? null,
+          posts: site.posts.length,
+        });
+      }
+      posts = site.posts.length;
     }
-    await pruneRemovedFeeds(cache, sources, log);
-    return { sources: updated, posts: site.posts.length, outDir: env.outDir };
+    await time("prune", () => pruneRemovedFeeds(cache, sources, log));
+    return { sources: updated, posts, outDir: env.outDir };
   } finally {
     await lock.release();
   }

@@ -1,5 +1,5 @@
 import type { SourceHealth } from "../model/source-health.ts";
-import type { FeedRecord } from "../store/feed-record.ts";
+import type { SourceState } from "../store/feed-record.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A source whose newest entry is older than this gets a "quiet" note. */
@@ -9,9 +9,9 @@ export const STALE_AFTER_DAYS = 7;
 /** STALE_AFTER_DAYS in milliseconds. */
 export const STALE_AFTER_MS = STALE_AFTER_DAYS * DAY_MS;
 
-/** The health of one source as reports show it, from its cache record after this build. */
-export function describeHealth(name: string, record: FeedRecord, now: Date): SourceHealth {
-  const newestItem = newestDate(record);
+/** The health of one source as reports show it, from its cached state after this build. */
+export function describeHealth(name: string, record: SourceState, now: Date): SourceHealth {
+  const { newestItem } = record.summary;
   const since = failingSince(record);
   const stale = since !== null && now.getTime() - Date.parse(since) > STALE_AFTER_MS;
   return {
@@ -25,7 +25,7 @@ export function describeHealth(name: string, record: FeedRecord, now: Date): Sou
     lastAttempt: record.lastAttempt,
     lastSuccess: record.lastSuccess,
     consecutiveFailures: record.consecutiveFailures,
-    items: record.posts.length,
+    items: record.summary.items,
     newestItem,
     failingSince: since,
     stale,
@@ -35,7 +35,7 @@ export function describeHealth(name: string, record: FeedRecord, now: Date): Sou
 const neverFetched = { kind: "offline", message: "not fetched yet (offline build)" } as const;
 
 function adviceFor(
-  record: FeedRecord,
+  record: SourceState,
   newestItem: string | null,
   now: Date,
   since: string | null,
@@ -52,12 +52,12 @@ function adviceFor(
   if (record.status === 404) return "not found (404): check the URL or remove the feed";
   if (record.error?.kind === "dns") return "the host name does not resolve: check the URL";
   if (stale && since !== null) {
-    const kept = record.posts.length > 0 ? "; its last good copy is still shown" : "";
+    const kept = record.summary.items > 0 ? "; its last good copy is still shown" : "";
     return `failing since ${since.slice(0, 10)} (stale: over ${STALE_AFTER_DAYS} days)${kept}`;
   }
   // A date, not a count of builds: the advice (and the feeds page) stays the same from one
   // build to the next while nothing new happens.
-  if (record.consecutiveFailures >= 3 && record.posts.length > 0) {
+  if (record.consecutiveFailures >= 3 && record.summary.items > 0) {
     const from = since === null ? "" : ` since ${since.slice(0, 10)}`;
     return `failing${from}; its last good copy is still shown`;
   }
@@ -67,17 +67,8 @@ function adviceFor(
   return null;
 }
 
-function newestDate(record: FeedRecord): string | null {
-  let newest: string | null = null;
-  for (const post of record.posts) {
-    const date = post.published ?? post.updated ?? post.firstSeen;
-    if (newest === null || Date.parse(date) > Date.parse(newest)) newest = date;
-  }
-  return newest;
-}
-
 /** The first failure of the current streak: walk back through the history while it failed. */
-function failingSince(record: FeedRecord): string | null {
+function failingSince(record: SourceState): string | null {
   if (record.error === null || record.lastAttempt === null) return null;
   let since: string | null = null;
   for (const entry of record.history.toReversed()) {

@@ -27,12 +27,12 @@ export function trackFetchProgress(
   let done = 0;
   log(offline ? `Reading ${total} feeds from the cache (offline)…` : `Fetching ${total} feeds…`);
   return {
-    sourceDone({ source, record, outcome, cacheProblem }) {
+    sourceDone({ source, state, outcome, cacheProblem }) {
       done++;
       counts[outcome]++;
       if (cacheProblem) log(`${source.name}: ${cacheProblem}`, "problem");
-      if (outcome === "failed" && record.error) {
-        log(`${source.name}: ${record.error.message} (${source.url})`, "problem");
+      if (outcome === "failed" && state.error) {
+        log(`${source.name}: ${state.error.message} (${source.url})`, "problem");
       }
       log(`  ${done}/${total} feeds done, ${counts.failed} failed`, "progress");
     },

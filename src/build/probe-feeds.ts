@@ -10,7 +10,10 @@ import { updateSources } from "./update-sources.ts";
 /** A cache that remembers nothing, so a probe fetches everything afresh and writes nothing. */
 const forgetfulCache: FeedCache = {
   read: async (url) => ({ record: newFeedRecord(url), problem: null }),
-  write: async () => {},
+  readState: async () => ({ state: null, problem: null, content: null }),
+  readContent: async () => ({ content: { posts: [], events: [] }, problem: null }),
+  write: async () => "",
+  writeState: async () => {},
   prune: async () => [],
   pathFor: () => "",
 };
@@ -23,5 +26,5 @@ export async function probeFeeds(
 ): Promise<SourceHealth[]> {
   const sources = planetSources(config, dirname(configPath), now);
   const updated = await updateSources(sources, config, forgetfulCache, { now, offline: false });
-  return updated.map(({ source, record }) => describeHealth(source.name, record, now));
+  return updated.map(({ source, state }) => describeHealth(source.name, state, now));
 }

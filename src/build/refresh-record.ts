@@ -7,6 +7,7 @@ import { comparePosts } from "../select/select-posts.ts";
 import {
   appendHistory,
   type FeedRecord,
+  type FeedState,
   fromStoredPost,
   hashBody,
   toStoredPost,
@@ -26,6 +27,27 @@ export interface RefreshContext {
   read: BodyReader;
 }
 
+/** Whether a fetch brought a body other than the last good copy's: one to read. */
+export function bringsNewBody(
+  result: FetchResult,
+  bodyHash: string | null,
+): result is Extract<FetchResult, { outcome: "ok" }> {
+  return result.outcome === "ok" && hashBody(result.body) !== bodyHash;
+}
+
+/**
+ * The source's state after an attempt that brought nothing to read (see bringsNewBody): a
+ * failure is recorded, a 304 or the same bytes again count as success. The content stays as it
+ * is, so a build never has to load it for such an attempt.
+ */
+export function refreshState<S extends FeedState>(previous: S, result: FetchResult, now: Date): S {
+  const at = now.toISOString();
+  const attempt = attemptOf(previous, result, at);
+  if (result.outcome === "failed") return recordFailure(attempt, result.error, at);
+  const outcome = result.outcome === "not-modified" ? "not-modified" : "ok";
+  return recordSuccess({ ...attempt, validators: result.validators }, outcome, at);
+}
+
 /**
  * The source's record after one fetch: what came in merged into the last good copy on success;
  * on any failure (fetch or reading) the last good copy stays and the failure is recorded.
@@ -35,23 +57,12 @@ export async function refreshRecord(
   result: FetchResult,
   context: RefreshContext,
 ): Promise<FeedRecord> {
+  if (!bringsNewBody(result, previous.bodyHash)) {
+    return refreshState(previous, result, context.now);
+  }
   const at = context.now.toISOString();
-  const attempt = {
-    ...previous,
-    lastAttempt: at,
-    finalUrl: result.finalUrl,
-    redirects: result.redirects,
-    status: result.status,
-  };
-  if (result.outcome === "failed") return recordFailure(attempt, result.error, at);
-  if (result.outcome === "not-modified") {
-    return recordSuccess({ ...attempt, validators: result.validators }, "not-modified", at);
-  }
+  const attempt = attemptOf(previous, result, at);
   const bodyHash = hashBody(result.body);
-  // Same bytes as the last good copy: nothing to parse or sanitize again.
-  if (bodyHash === previous.bodyHash) {
-    return recordSuccess({ ...attempt, validators: result.validators }, "ok", at);
-  }
   const reading = await context.read(
     decodeBody(result.body, result.contentType),
     result.finalUrl,
@@ -103,7 +114,21 @@ function mergeEvents(kept: PlanetEvent[], current: PlanetEvent[], now: Date): Pl
     .slice(0, EVENTS_KEPT_PER_SOURCE);
 }
 
-function recordSuccess(record: FeedRecord, outcome: "ok" | "not-modified", at: string): FeedRecord {
+function attemptOf<S extends FeedState>(previous: S, result: FetchResult, at: string): S {
+  return {
+    ...previous,
+    lastAttempt: at,
+    finalUrl: result.finalUrl,
+    redirects: result.redirects,
+    status: result.status,
+  };
+}
+
+function recordSuccess<S extends FeedState>(
+  record: S,
+  outcome: "ok" | "not-modified",
+  at: string,
+): S {
   return {
     ...record,
     lastSuccess: at,
@@ -113,7 +138,7 @@ function recordSuccess(record: FeedRecord, outcome: "ok" | "not-modified", at: s
   };
 }
 
-function recordFailure(record: FeedRecord, error: FeedRecord["error"], at: string): FeedRecord {
+function recordFailure<S extends FeedState>(record: S, error: FeedState["error"], at: string): S {
   return {
     ...record,
     error,

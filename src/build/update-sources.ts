@@ -6,9 +6,18 @@ import { userAgentFor } from "../fetch/user-agent.ts";
 import { errorMessage } from "../model/caught-error.ts";
 import type { FetchResult } from "../model/fetch-result.ts";
 import type { FeedCache } from "../store/feed-cache.ts";
-import { appendHistory, type FeedRecord, newFeedRecord } from "../store/feed-record.ts";
+import {
+  appendHistory,
+  type FeedContent,
+  type FeedRecord,
+  type FeedState,
+  newFeedRecord,
+  recordOf,
+  type SourceState,
+  stateOfRecord,
+} from "../store/feed-record.ts";
 import type { Source } from "./planet-sources.ts";
-import { refreshRecord } from "./refresh-record.ts";
+import { bringsNewBody, refreshRecord, refreshState } from "./refresh-record.ts";
 
 /** What this build's attempt came to: fetched anew, unchanged (304), failed, or not tried (offline). */
 export type FeedOutcome = "ok" | "not-modified" | "failed" | "cached";
@@ -16,7 +25,10 @@ export type FeedOutcome = "ok" | "not-modified" | "failed" | "cached";
 /** One configured source (member feed or event source) after this build's attempt. */
 export interface UpdatedSource {
   source: Source;
-  record: FeedRecord;
+  /** Its state after this attempt, with a summary of its content. */
+  state: SourceState;
+  /** Its posts and events when this build read them; null while they are still on disk. */
+  content: FeedContent | null;
   /** What this build's attempt came to. */
   outcome: FeedOutcome;
   /** A problem with the cache itself (e.g. a corrupt file that was set aside), or null. */
@@ -51,7 +63,7 @@ export async function updateSources(
     maxRedirects: DEFAULT_FETCH_LIMITS.maxRedirects,
     signal: AbortSignal.timeout(settings.deadlineSeconds * 1000),
   };
-  const fetchSource = (source: Source, previous: FeedRecord | null): Promise<FetchResult> =>
+  const fetchSource = (source: Source, previous: FeedState | null): Promise<FetchResult> =>
     source.location.kind === "file"
       ? readLocalFile(source.location.path, source.url)
       : fetchWithRetry(
@@ -59,26 +71,64 @@ export async function updateSources(
           { ...fetchOptions, validators: previous?.validators ?? null },
           { retries: 2, baseDelayMs: 1000, deadline, maxDelayMs: 30_000 },
         );
+  // A source whose attempt brought nothing new to read keeps its content on disk: most sources
+  // of most builds (304, same bytes, failures) cost a small state file, read and written.
   const updateOne = async (source: Source): Promise<UpdatedSource> => {
-    const stored = await cache.read(source.url);
-    const previous = stored.record ?? newFeedRecord(source.url);
+    const stored = await cache.readState(source.url);
+    const previous = stored.state ?? newSourceState(source.url);
+    const { content, problem: cacheProblem } = stored;
     if (options.offline) {
-      return finish({ source, record: previous, outcome: "cached", cacheProblem: stored.problem });
+      return finish({ source, state: previous, content, outcome: "cached", cacheProblem });
     }
-    const result = await fetchSource(source, stored.record);
-    const record = await refreshSafely(previous, withRetryAfterNote(result), source, options.now);
-    // A cache that can't be written costs this source its memory of this run, not the build.
-    const cacheProblem = await cache.write(record).then(
-      () => stored.problem,
-      (error: unknown) => `cannot save to the cache: ${errorMessage(error)}`,
-    );
-    return finish({ source, record, outcome: outcomeOf(result, record), cacheProblem });
+    const result = withRetryAfterNote(await fetchSource(source, stored.state));
+    if (!bringsNewBody(result, previous.bodyHash)) {
+      const state = refreshState(previous, result, options.now);
+      const saved = await savedOrProblem(cache.writeState(state), cacheProblem);
+      const outcome = outcomeOf(result, state);
+      return finish({ source, state, content, outcome, cacheProblem: saved.problem });
+    }
+    // A new body: read it against the cached posts, whose first-seen times it keeps.
+    const kept = content !== null ? { content, problem: null } : await cache.readContent(previous);
+    const cached = recordOf(previous, kept.content ?? EMPTY_CONTENT);
+    const record = await refreshSafely(cached, result, source, options.now);
+    const saved = await savedOrProblem(cache.write(record), kept.problem ?? cacheProblem);
+    return finish({
+      source,
+      state: stateOfRecord(record, saved.value ?? null),
+      content: { posts: record.posts, events: record.events },
+      outcome: outcomeOf(result, record),
+      cacheProblem: saved.problem,
+    });
   };
   const finish = (updated: UpdatedSource): UpdatedSource => {
     options.onSourceDone?.(updated);
     return updated;
   };
   return runBounded(sources, (source) => hostOfUrl(source.url), updateOne, settings);
+}
+
+const EMPTY_CONTENT: FeedContent = { posts: [], events: [] };
+
+/** A source never fetched: no state file yet, no content. */
+function newSourceState(url: string): SourceState {
+  return stateOfRecord(newFeedRecord(url), null);
+}
+
+/**
+ * What a cache write came to: its value, or the problem it had. A cache that can't be written
+ * costs this source its memory of this run, not the build.
+ */
+async function savedOrProblem<T>(
+  writing: Promise<T>,
+  earlierProblem: string | null,
+): Promise<{ value: T | null; problem: string | null }> {
+  return writing.then(
+    (value) => ({ value, problem: earlierProblem }),
+    (error: unknown) => ({
+      value: null,
+      problem: `cannot save to the cache: ${errorMessage(error)}`,
+    }),
+  );
 }
 
 /** refreshRecord, but a bug or an input it chokes on fails this feed, not the whole build. */
@@ -117,7 +167,7 @@ function withRetryAfterNote(result: FetchResult): FetchResult {
   return { ...result, error: { ...result.error, message } };
 }
 
-function outcomeOf(result: FetchResult, record: FeedRecord): FeedOutcome {
+function outcomeOf(result: FetchResult, record: FeedState): FeedOutcome {
   if (record.error !== null) return "failed";
   return result.outcome === "not-modified" ? "not-modified" : "ok";
 }

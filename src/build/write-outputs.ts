@@ -1,7 +1,5 @@
-import { existsSync } from "node:fs";
-import { cp, mkdir, readFile, rename, rm } from "node:fs/promises";
+import { cp, mkdir, rename, rm } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative } from "node:path";
-import { z } from "zod";
 import { renderAtom } from "../render/render-atom.ts";
 import { renderCalendars } from "../render/render-calendars.ts";
 import { renderHeaders } from "../render/render-headers.ts";
@@ -12,8 +10,8 @@ import { buildSearchIndex } from "../site/build-search-index.ts";
 import { defaultSiteDataPath } from "../site/current-site.ts";
 import { type SiteData, writeSiteData } from "../site/site-data.ts";
 import { writeFileAtomic } from "../store/atomic-write.ts";
-import { renderFingerprint } from "./render-fingerprint.ts";
-import { PROJECT_ROOT, renderPages } from "./render-pages.ts";
+import { renderPages } from "./render-pages.ts";
+import { type StageTimer, untimed } from "./stage-timer.ts";
 
 /** The files written beside the Astro pages, by path under dist/. */
 export function renderFeeds(data: SiteData): Record<string, string> {
@@ -24,7 +22,7 @@ export function renderFeeds(data: SiteData): Record<string, string> {
     "rss20.xml": renderRss(site, "rss20.xml"),
     "atom.xml": renderAtom(site),
     "opml.xml": renderOpml(site),
-    "health.json": renderHealthJson(site, data.health),
+    "health.json": renderHealthJson(site.now, data.health),
     ...renderCalendars(site),
     // Netlify, Cloudflare Pages and compatible hosts send the page's policies as real headers.
     _headers: renderHeaders(),
@@ -39,69 +37,25 @@ async function writeFeeds(data: SiteData, dir: string): Promise<void> {
   }
 }
 
-/** The steps of writeSite, for a caller that times them (npm run bench). */
-export type WriteStage =
-  | "fingerprint"
-  | "render pages"
-  | "feeds"
-  | "search index"
-  | "swap"
-  | "dev data";
-
-/** Runs one step of writeSite; a caller may wrap it to time it. */
-export type StageTimer = <T>(stage: WriteStage, work: () => Promise<T>) => Promise<T>;
-
-/** What writing the site came to: every page rendered, or only the feeds and reports. */
-export type WriteOutcome = "rendered" | "pages-unchanged";
-
-const renderStampSchema = z.object({ outDir: z.string(), fingerprint: z.string() });
+/** Writes health.json alone into the site in `dir`: all a build that changed nothing else writes. */
+export async function writeHealthJson(
+  dir: string,
+  generated: Date,
+  health: SiteData["health"],
+): Promise<void> {
+  await writeFileAtomic(join(dir, "health.json"), renderHealthJson(generated, health));
+}
 
 /**
  * Writes the whole site into a fresh folder, then swaps it in, so a static host never serves a
- * half-written site and a failed render leaves the last one in place. When nothing the pages are
- * made from changed since the last build into the same folder, only the feeds, calendars and
- * reports are written anew: rendering and indexing every page is most of a build's cost.
+ * half-written site and a failed render leaves the last one in place. Astro renders again only
+ * the pages whose cache key changed; the rest come from its cache.
  */
 export async function writeSite(
   data: SiteData,
   outDir: string,
   cacheDir: string,
-  time: StageTimer = (_stage, work) => work(),
-): Promise<WriteOutcome> {
-  const fingerprint = await time("fingerprint", () => renderFingerprint(data, PROJECT_ROOT));
-  const stampPath = join(cacheDir, "rendered.json");
-  const stamp = await readRenderStamp(stampPath);
-  if (
-    stamp?.outDir === outDir &&
-    stamp.fingerprint === fingerprint &&
-    existsSync(join(outDir, "index.html"))
-  ) {
-    await time("feeds", () => writeFeeds(data, outDir));
-    return "pages-unchanged";
-  }
-  await rm(stampPath, { force: true });
-  await renderSite(data, outDir, cacheDir, time);
-  await writeFileAtomic(stampPath, JSON.stringify({ outDir, fingerprint }));
-  return "rendered";
-}
-
-/** The last full render's fingerprint; a missing or unreadable stamp means "render again". */
-async function readRenderStamp(path: string): Promise<z.infer<typeof renderStampSchema> | null> {
-  const text = await readFile(path, "utf8").catch(() => null);
-  if (text === null) return null;
-  try {
-    const parsed = renderStampSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-async function renderSite(
-  data: SiteData,
-  outDir: string,
-  cacheDir: string,
-  time: StageTimer,
+  time: StageTimer = untimed,
 ): Promise<void> {
   const build = `${process.pid}-${Date.now().toString(36)}-${(buildCount++).toString(36)}`;
   // A staging folder of its own per build: Astro imports the rendered page bundle by path, and

@@ -22,7 +22,7 @@ try {
   const env = readBuildEnvironment(process.env, root);
   const summary = await buildSite(env, progress.log);
   progress.end();
-  const failing = summary.sources.filter(({ record }) => record.error !== null).length;
+  const failing = summary.sources.filter(({ state }) => state.error !== null).length;
   logger.info(summarize(summary, Date.now() - started), {
     posts: summary.posts,
     sources: summary.sources.length,

@@ -16,17 +16,17 @@ export function summarize(summary: BuildSummary, elapsedMs: number): string {
   const lines = [
     `Built ${summary.outDir}: ${summary.posts} posts from ${summary.sources.length} sources in ${seconds} s (${counts}).`,
   ];
-  const failing = worstFirst(summary.sources.filter(({ record }) => record.error !== null));
+  const failing = worstFirst(summary.sources.filter(({ state }) => state.error !== null));
   if (failing.length > 0) {
     const worst = failing.slice(0, WORST_NAMED);
     const more = failing.length > worst.length ? ` and ${failing.length - worst.length} more` : "";
     lines.push(
       `${failing.length} feed(s) failing: ${worst.map(({ source }) => source.name).join(", ")}${more}. Their last good posts are kept; see feeds/ and health.json.`,
     );
-    for (const { source, record } of worst) {
+    for (const { source, state } of worst) {
       const streak =
-        record.consecutiveFailures > 1 ? ` (failing for ${record.consecutiveFailures} builds)` : "";
-      lines.push(`  ${source.name}: ${record.error?.message ?? "failing"}${streak}`);
+        state.consecutiveFailures > 1 ? ` (failing for ${state.consecutiveFailures} builds)` : "";
+      lines.push(`  ${source.name}: ${state.error?.message ?? "failing"}${streak}`);
     }
   }
   return lines.join("\n");
@@ -34,7 +34,7 @@ export function summarize(summary: BuildSummary, elapsedMs: number): string {
 
 /** The longest-failing first; ties keep the config's order. */
 function worstFirst(feeds: UpdatedSource[]): UpdatedSource[] {
-  return feeds.toSorted((a, b) => b.record.consecutiveFailures - a.record.consecutiveFailures);
+  return feeds.toSorted((a, b) => b.state.consecutiveFailures - a.state.consecutiveFailures);
 }
 
 /** Prints a failure the owner can act on (no stack trace for known problems); the exit code. */

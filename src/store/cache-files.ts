@@ -3,6 +3,7 @@ import { z } from "zod";
 import { storedEventSchema } from "../events/stored-event.ts";
 import {
   CACHE_VERSION,
+  contentSummarySchema,
   type FeedRecord,
   feedStateSchema,
   sha256Hex,
@@ -21,6 +22,8 @@ export const stateFileSchema = feedStateSchema.extend({
   version: z.literal(CACHE_VERSION),
   /** sha256 of the bytes of the content file that holds the posts and events. */
   contentSha256: sha256Hex,
+  /** What the content file holds, in brief; absent from files written before it was kept. */
+  summary: contentSummarySchema.optional(),
 });
 
 /** A whole record in one file, as version 1 wrote it (read to migrate, never written). */

@@ -1,80 +1,147 @@
 import { mkdir, unlink } from "node:fs/promises";
 import { join } from "node:path";
+import type { z } from "zod";
 import { writeFileAtomic } from "./atomic-write.ts";
 import { contentFileName, hashContent, stateFileName, stateFileSchema } from "./cache-files.ts";
-import { type FeedContent, type FeedRecord, feedContentSchema } from "./feed-record.ts";
+import {
+  CACHE_VERSION,
+  type FeedContent,
+  type FeedRecord,
+  feedContentSchema,
+  type SourceState,
+  summarizeContent,
+} from "./feed-record.ts";
 import { pruneCache } from "./prune-cache.ts";
-import { type ReadRecordResult, readCachedRecord } from "./read-cached-record.ts";
+import {
+  type CachedContent,
+  type CachedState,
+  type ReadRecordResult,
+  readCachedContent,
+  readCachedRecord,
+  readCachedState,
+} from "./read-cached-record.ts";
 
 export { CORRUPT_SUFFIX } from "./cache-files.ts";
-export type { ReadRecordResult } from "./read-cached-record.ts";
+export type { CachedContent, CachedState, ReadRecordResult } from "./read-cached-record.ts";
 
 /** The per-feed cache files in one directory: a small state file and a content file per feed. */
 export interface FeedCache {
-  /** Reads a feed's record; never throws for a missing or corrupt file. */
+  /** Reads a feed's whole record; never throws for a missing or corrupt file. */
   read(url: string): Promise<ReadRecordResult>;
+  /** Reads a feed's state alone, its content left on disk; never throws. */
+  readState(url: string): Promise<CachedState>;
+  /** Reads the content a state points at (empty when it points at none); never throws. */
+  readContent(state: SourceState): Promise<CachedContent>;
   /**
-   * Saves a feed's record so that a crash at any moment leaves the old record or the new one.
-   * Its posts and events are written only when they are not the very arrays last read or written
-   * for that URL (refreshRecord keeps them when it parsed nothing new), so a 304 rewrites only
-   * the state file. Build changed content as new arrays; never change them in place.
+   * Saves a feed's record so that a crash at any moment leaves the old record or the new one,
+   * and returns the sha256 of its content file. Its posts and events are written only when they
+   * are not the very arrays last read or written for that URL (refreshRecord keeps them when it
+   * parsed nothing new). Build changed content as new arrays; never change them in place.
    */
-  write(record: FeedRecord): Promise<void>;
+  write(record: FeedRecord): Promise<string>;
+  /** Saves a feed's state; the content file it names stays as it is. */
+  writeState(state: SourceState): Promise<void>;
   /** Removes the records of every URL not in `keepUrls`; returns the removed URLs, sorted. */
   prune(keepUrls: string[]): Promise<string[]>;
   /** The state file that holds (or would hold) a URL's record, content file aside. */
   pathFor(url: string): string;
 }
 
-/** The content a URL's state file points at, as this process last read or wrote it. */
-interface KnownContent extends FeedContent {
-  contentSha256: string;
+/** The content file a URL's state points at, and its content when this process holds it. */
+interface KnownContent {
+  contentSha256: string | null;
+  content: FeedContent | null;
+}
+
+const EMPTY_CONTENT: FeedContent = { posts: [], events: [] };
+
+type StateFile = z.infer<typeof stateFileSchema>;
+
+/** A state file's contents, validated. */
+function stateFile(state: SourceState): StateFile {
+  return stateFileSchema.parse({ ...state, version: CACHE_VERSION });
+}
+
+interface SerializedContent {
+  bytes: Buffer;
+  sha256: string;
+}
+
+/** Posts and events as a content file's bytes, validated, and their sha256. */
+function serializeContent(content: FeedContent): SerializedContent {
+  const valid = feedContentSchema.parse({ posts: content.posts, events: content.events });
+  const bytes = Buffer.from(`${JSON.stringify(valid)}\n`);
+  return { bytes, sha256: hashContent(bytes) };
 }
 
 /** Opens the feed cache in `dir` (created on first write). */
 export function openFeedCache(dir: string): FeedCache {
   const pathFor = (url: string): string => join(dir, stateFileName(url));
   const known = new Map<string, KnownContent>();
+
+  /** Writes a content file unless it is already the one the state names. */
+  const saveContent = async (url: string, content: SerializedContent): Promise<void> => {
+    if (content.sha256 === known.get(url)?.contentSha256) return;
+    await mkdir(dir, { recursive: true });
+    // Content first: until the state names it, the new file is just a leftover.
+    await writeFileAtomic(join(dir, contentFileName(url, content.sha256)), content.bytes);
+  };
+
+  const saveState = async (file: StateFile): Promise<void> => {
+    await mkdir(dir, { recursive: true });
+    await writeFileAtomic(pathFor(file.url), `${JSON.stringify(file)}\n`);
+    const previous = known.get(file.url)?.contentSha256;
+    if (previous != null && previous !== file.contentSha256) {
+      // A leftover here is harmless, and prune removes it.
+      await unlink(join(dir, contentFileName(file.url, previous))).catch(() => undefined);
+    }
+  };
+
   return {
     pathFor,
     async read(url) {
       const { record, problem, contentSha256 } = await readCachedRecord(dir, url);
-      if (record === null || contentSha256 === null) known.delete(url);
-      else known.set(url, { posts: record.posts, events: record.events, contentSha256 });
+      if (record === null) known.delete(url);
+      else
+        known.set(url, { contentSha256, content: { posts: record.posts, events: record.events } });
       return { record, problem };
     },
+    async readState(url) {
+      const read = await readCachedState(dir, url);
+      if (read.state === null) known.delete(url);
+      else known.set(url, { contentSha256: read.state.contentSha256, content: read.content });
+      return read;
+    },
+    async readContent(state) {
+      if (state.contentSha256 === null) {
+        return { content: known.get(state.url)?.content ?? EMPTY_CONTENT, problem: null };
+      }
+      const { url, contentSha256 } = state;
+      return readCachedContent(dir, { url, contentSha256 });
+    },
     async write(record) {
+      const { posts, events, version: _version, ...fields } = record;
       const previous = known.get(record.url);
-      const unchanged = previous?.posts === record.posts && previous.events === record.events;
+      const same = previous?.content?.posts === posts && previous.content.events === events;
+      const keptSha256 = same ? (previous?.contentSha256 ?? null) : null;
       // Refuse to write what could not be read back, before writing anything.
-      const content = unchanged ? null : serializeContent(record);
-      const contentSha256 = content?.sha256 ?? previous?.contentSha256;
-      const state = stateFileSchema.parse({ ...record, contentSha256 });
-      await mkdir(dir, { recursive: true });
-      // Content first: until the state names it, the new file is just a leftover.
-      if (content !== null && content.sha256 !== previous?.contentSha256) {
-        await writeFileAtomic(
-          join(dir, contentFileName(record.url, content.sha256)),
-          content.bytes,
-        );
-      }
-      await writeFileAtomic(pathFor(record.url), `${JSON.stringify(state)}\n`);
-      if (previous !== undefined && previous.contentSha256 !== state.contentSha256) {
-        // A leftover here is harmless, and prune removes it.
-        await unlink(join(dir, contentFileName(record.url, previous.contentSha256))).catch(
-          () => undefined,
-        );
-      }
-      const { posts, events } = record;
-      known.set(record.url, { posts, events, contentSha256: state.contentSha256 });
+      const content = keptSha256 === null ? serializeContent({ posts, events }) : null;
+      const contentSha256 = content?.sha256 ?? keptSha256;
+      const file = stateFile({ ...fields, summary: summarizeContent(record), contentSha256 });
+      if (content !== null) await saveContent(record.url, content);
+      await saveState(file);
+      known.set(record.url, { contentSha256: file.contentSha256, content: { posts, events } });
+      return file.contentSha256;
+    },
+    async writeState(state) {
+      const held = known.get(state.url)?.content ?? null;
+      // No content file yet (never fetched, or a version 1 record): write what is held.
+      const content = state.contentSha256 === null ? serializeContent(held ?? EMPTY_CONTENT) : null;
+      const file = stateFile({ ...state, contentSha256: content?.sha256 ?? state.contentSha256 });
+      if (content !== null) await saveContent(state.url, content);
+      await saveState(file);
+      known.set(state.url, { contentSha256: file.contentSha256, content: held });
     },
     prune: (keepUrls) => pruneCache(dir, keepUrls),
   };
-}
-
-/** A record's posts and events as a content file's bytes, validated, and their sha256. */
-function serializeContent(record: FeedRecord): { bytes: Buffer; sha256: string } {
-  const content = feedContentSchema.parse({ posts: record.posts, events: record.events });
-  const bytes = Buffer.from(`${JSON.stringify(content)}\n`);
-  return { bytes, sha256: hashContent(bytes) };
 }

@@ -97,6 +97,16 @@ export const feedContentSchema = z.object({
   events: z.array(storedEventSchema),
 });
 
+/**
+ * What a source's content holds, in brief: all that its health report needs, so that a build in
+ * which the content did not change never has to read it.
+ */
+export const contentSummarySchema = z.object({
+  items: z.number().int().nonnegative(),
+  /** The newest date among the posts (published, else updated, else first seen). */
+  newestItem: instant.nullable(),
+});
+
 /** A post as stored in a cache file. */
 export type StoredPost = z.infer<typeof storedPostSchema>;
 /** One past fetch attempt. */
@@ -105,6 +115,40 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export type FeedState = z.infer<typeof feedStateSchema>;
 /** A source's posts and events. */
 export type FeedContent = z.infer<typeof feedContentSchema>;
+
+/** What a source's content holds, in brief. */
+export type ContentSummary = z.infer<typeof contentSummarySchema>;
+
+/**
+ * A source as a build sees it before (and unless) it needs the posts: its state, a summary of
+ * its content, and the hash of the content file that holds them (null while there is none).
+ */
+export interface SourceState extends FeedState {
+  summary: ContentSummary;
+  contentSha256: string | null;
+}
+
+/** The summary of a source's content. */
+export function summarizeContent(content: FeedContent): ContentSummary {
+  let newest: string | null = null;
+  for (const post of content.posts) {
+    const date = post.published ?? post.updated ?? post.firstSeen;
+    if (newest === null || Date.parse(date) > Date.parse(newest)) newest = date;
+  }
+  return { items: content.posts.length, newestItem: newest };
+}
+
+/** The state of a record, summarized, without its posts and events. */
+export function stateOfRecord(record: FeedRecord, contentSha256: string | null): SourceState {
+  const { posts, events, version: _version, ...state } = record;
+  return { ...state, summary: summarizeContent({ posts, events }), contentSha256 };
+}
+
+/** The record of a source from its state and its content. */
+export function recordOf(state: SourceState, content: FeedContent): FeedRecord {
+  const { summary: _summary, contentSha256: _contentSha256, ...rest } = state;
+  return { version: CACHE_VERSION, ...rest, posts: content.posts, events: content.events };
+}
 
 /** The version of the cache's layout; 1 kept a whole record in one file, 2 splits it in two. */
 export const CACHE_VERSION = 2;

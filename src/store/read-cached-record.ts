@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { rename } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
@@ -11,7 +11,15 @@ import {
   stateFileName,
   stateOrLegacyFileSchema,
 } from "./cache-files.ts";
-import { type FeedRecord, feedContentSchema } from "./feed-record.ts";
+import {
+  type FeedContent,
+  type FeedRecord,
+  feedContentSchema,
+  recordOf,
+  type SourceState,
+  stateOfRecord,
+  summarizeContent,
+} from "./feed-record.ts";
 
 /** The record read for a URL, or why there is none. */
 export interface ReadRecordResult {
@@ -27,42 +35,119 @@ export interface CachedRecord extends ReadRecordResult {
   contentSha256: string | null;
 }
 
+/** The state read for a URL, or why there is none. */
+export interface CachedState {
+  /** The state, or null when missing or unusable. */
+  state: SourceState | null;
+  /** Why an existing file could not be used (it has been moved aside), or null. */
+  problem: string | null;
+  /**
+   * The content, when reading the state took reading it: a version 1 file holds both, and a
+   * state written before summaries were kept is summarized from its content. Null otherwise.
+   */
+  content: FeedContent | null;
+}
+
+/** The content read for a state, or why there is none. */
+export interface CachedContent {
+  content: FeedContent | null;
+  problem: string | null;
+}
+
+/**
+ * Reads the state file of `url` in `dir`, validating it; the content file it points at is only
+ * checked to exist. Never throws for a missing or damaged file: a damaged one is moved aside and
+ * reported.
+ */
+export async function readCachedState(dir: string, url: string): Promise<CachedState> {
+  const statePath = join(dir, stateFileName(url));
+  const stateBytes = readIfPresent(statePath);
+  if (stateBytes === null) return { state: null, problem: null, content: null };
+  if (stateBytes instanceof Error) return noState(unreadable(statePath, stateBytes));
+  const parsedState = parseJson(stateBytes, stateOrLegacyFileSchema, "not a feed record");
+  if (!parsedState.ok) return noState(await setAside(statePath, parsedState.reason));
+  const stored = parsedState.value;
+  if (stored.url !== url) {
+    return noState(await setAside(statePath, `holds the record of ${stored.url}`));
+  }
+  if (stored.version === 1) {
+    const record = recordFromLegacyFile(stored);
+    const content = { posts: record.posts, events: record.events };
+    return { state: stateOfRecord(record, null), problem: null, content };
+  }
+
+  const { version: _version, summary, ...fields } = stored;
+  const contentPath = join(dir, contentFileName(url, fields.contentSha256));
+  if (summary === undefined) {
+    const read = await readCachedContent(dir, fields);
+    if (read.content === null) return noState(read.problem);
+    return {
+      state: { ...fields, summary: summarizeContent(read.content) },
+      problem: null,
+      content: read.content,
+    };
+  }
+  if (!existsSync(contentPath)) {
+    return noState(await setAside(statePath, `its content file ${contentPath} is missing`));
+  }
+  return { state: { ...fields, summary }, problem: null, content: null };
+}
+
+/**
+ * Reads the content file a state points at, validating it against its hash. A damaged one is
+ * moved aside with its state, so the next build fetches the source afresh.
+ */
+export async function readCachedContent(
+  dir: string,
+  state: { url: string; contentSha256: string },
+): Promise<CachedContent> {
+  const statePath = join(dir, stateFileName(state.url));
+  const contentPath = join(dir, contentFileName(state.url, state.contentSha256));
+  const contentBytes = readIfPresent(contentPath);
+  if (contentBytes instanceof Error) return noContent(unreadable(contentPath, contentBytes));
+  if (contentBytes === null) {
+    return noContent(await setAside(statePath, `its content file ${contentPath} is missing`));
+  }
+  if (hashContent(contentBytes) !== state.contentSha256) {
+    return noContent(
+      await setAside(
+        statePath,
+        `its content file ${contentPath} does not match its contentSha256`,
+        contentPath,
+      ),
+    );
+  }
+  const content = parseJson(contentBytes, feedContentSchema, "not feed content");
+  if (!content.ok) {
+    return noContent(
+      await setAside(
+        statePath,
+        `its content file ${contentPath} is ${content.reason}`,
+        contentPath,
+      ),
+    );
+  }
+  return { content: content.value, problem: null };
+}
+
 /**
  * Reads the state file of `url` in `dir`, then the content file it points at, validating both.
  * Never throws for a missing or damaged file: a damaged pair is moved aside and reported.
  */
 export async function readCachedRecord(dir: string, url: string): Promise<CachedRecord> {
-  const statePath = join(dir, stateFileName(url));
-  const stateBytes = readIfPresent(statePath);
-  if (stateBytes === null) return { record: null, problem: null, contentSha256: null };
-  if (stateBytes instanceof Error) return unreadable(statePath, stateBytes);
-  const parsedState = parseJson(stateBytes, stateOrLegacyFileSchema, "not a feed record");
-  if (!parsedState.ok) return setAside(statePath, parsedState.reason);
-  const stored = parsedState.value;
-  if (stored.url !== url) return setAside(statePath, `holds the record of ${stored.url}`);
-  if (stored.version === 1) {
-    return { record: recordFromLegacyFile(stored), problem: null, contentSha256: null };
+  const read = await readCachedState(dir, url);
+  if (read.state === null) return { record: null, problem: read.problem, contentSha256: null };
+  const { state } = read;
+  if (read.content !== null || state.contentSha256 === null) {
+    const content = read.content ?? { posts: [], events: [] };
+    return { record: recordOf(state, content), problem: null, contentSha256: state.contentSha256 };
   }
-
-  const { contentSha256, ...state } = stored;
-  const contentPath = join(dir, contentFileName(url, contentSha256));
-  const contentBytes = readIfPresent(contentPath);
-  if (contentBytes instanceof Error) return unreadable(contentPath, contentBytes);
-  if (contentBytes === null) {
-    return setAside(statePath, `its content file ${contentPath} is missing`);
-  }
-  if (hashContent(contentBytes) !== contentSha256) {
-    return setAside(
-      statePath,
-      `its content file ${contentPath} does not match its contentSha256`,
-      contentPath,
-    );
-  }
-  const content = parseJson(contentBytes, feedContentSchema, "not feed content");
-  if (!content.ok) {
-    return setAside(statePath, `its content file ${contentPath} is ${content.reason}`, contentPath);
-  }
-  return { record: { ...state, ...content.value }, problem: null, contentSha256 };
+  const { content, problem } = await readCachedContent(dir, {
+    url,
+    contentSha256: state.contentSha256,
+  });
+  if (content === null) return { record: null, problem, contentSha256: null };
+  return { record: recordOf(state, content), problem: null, contentSha256: state.contentSha256 };
 }
 
 /**
@@ -99,20 +184,20 @@ function parseJson<T>(bytes: Buffer, schema: z.ZodType<T>, notWhat: string): Par
   return { ok: false, reason: `${notWhat} (${where}${issue?.message ?? "invalid"})` };
 }
 
-function unreadable(path: string, error: Error): CachedRecord {
-  return {
-    record: null,
-    problem: `unreadable cache file ${path}: ${error.message}`,
-    contentSha256: null,
-  };
+function unreadable(path: string, error: Error): string {
+  return `unreadable cache file ${path}: ${error.message}`;
+}
+
+function noState(problem: string | null): CachedState {
+  return { state: null, problem, content: null };
+}
+
+function noContent(problem: string | null): CachedContent {
+  return { content: null, problem };
 }
 
 /** Moves a damaged state file (and its content file) aside so the next build starts afresh. */
-async function setAside(
-  statePath: string,
-  reason: string,
-  ...others: string[]
-): Promise<CachedRecord> {
+async function setAside(statePath: string, reason: string, ...others: string[]): Promise<string> {
   const kept: string[] = [];
   for (const path of [statePath, ...others]) {
     const aside = `${path}${CORRUPT_SUFFIX}`;
@@ -125,9 +210,5 @@ async function setAside(
       kept.push(aside);
   }
   const moved = kept.length > 0 ? `; kept as ${kept.join(" and ")}` : "";
-  return {
-    record: null,
-    problem: `corrupt cache file ${statePath}: ${reason}${moved}`,
-    contentSha256: null,
-  };
+  return `corrupt cache file ${statePath}: ${reason}${moved}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeHealth } from "../../src/build/describe-health.ts";
-import { type FeedRecord, newFeedRecord } from "../../src/store/feed-record.ts";
+import { type FeedRecord, newFeedRecord, stateOfRecord } from "../../src/store/feed-record.ts";
 import { sampleRecord } from "../helpers/feed-record-sample.ts";
 
 const FEED_URL = "https://ada.example/feed.xml";
@@ -12,11 +12,11 @@ function record(fields: Partial<FeedRecord> = {}): FeedRecord {
 }
 
 const adviceFor = (fields: Partial<FeedRecord>, now = NOW) =>
-  describeHealth("Ada", record(fields), now).advice;
+  describeHealth("Ada", stateOfRecord(record(fields), null), now).advice;
 
 describe("describeHealth", () => {
   it("reports a fine feed as ok, with no error and no advice", () => {
-    const health = describeHealth("Ada", record(), NOW);
+    const health = describeHealth("Ada", stateOfRecord(record(), null), NOW);
     expect(health).toMatchObject({
       name: "Ada",
       url: FEED_URL,
@@ -37,7 +37,7 @@ describe("describeHealth", () => {
     const error = { kind: "http", message: "HTTP 500" } as const;
     const health = describeHealth(
       "Ada",
-      record({ error, status: 500, consecutiveFailures: 1 }),
+      stateOfRecord(record({ error, status: 500, consecutiveFailures: 1 }), null),
       NOW,
     );
     expect(health.ok).toBe(false);
@@ -46,7 +46,7 @@ describe("describeHealth", () => {
   });
 
   it("reports a feed never fetched (offline) as not ok", () => {
-    const health = describeHealth("Ada", newFeedRecord(FEED_URL), NOW);
+    const health = describeHealth("Ada", stateOfRecord(newFeedRecord(FEED_URL), null), NOW);
     expect(health.ok).toBe(false);
     expect(health.error?.kind).toBe("offline");
     expect(health.items).toBe(0);
@@ -62,9 +62,10 @@ describe("describeHealth", () => {
       updated: null,
       firstSeen: "2025-03-01T00:00:00.000Z",
     };
-    expect(describeHealth("Ada", record({ posts: [first, undated] }), NOW).newestItem).toBe(
-      "2025-03-01T00:00:00.000Z",
-    );
+    expect(
+      describeHealth("Ada", stateOfRecord(record({ posts: [first, undated] }), null), NOW)
+        .newestItem,
+    ).toBe("2025-03-01T00:00:00.000Z");
   });
 });
 

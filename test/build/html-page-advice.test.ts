@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { describeHealth } from "../../src/build/describe-health.ts";
 import { feedBodyReader } from "../../src/build/read-feed-body.ts";
 import { refreshRecord } from "../../src/build/refresh-record.ts";
-import { newFeedRecord } from "../../src/store/feed-record.ts";
+import { newFeedRecord, stateOfRecord } from "../../src/store/feed-record.ts";
 
 it("a blog page configured as a feed is reported with the feed URL it advertises", async () => {
   const url = "https://blog.example.org/";
@@ -24,7 +24,7 @@ it("a blog page configured as a feed is reported with the feed URL it advertises
     },
     { now, read: feedBodyReader({ name: "Blog", url }, now) },
   );
-  const health = describeHealth("Blog", record, now);
+  const health = describeHealth("Blog", stateOfRecord(record, null), now);
   expect(health.ok).toBe(false);
   expect(health.error?.kind).toBe("parse");
   expect(health.advice).toBe(

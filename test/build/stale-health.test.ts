@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeHealth, STALE_AFTER_MS } from "../../src/build/describe-health.ts";
 import type { FeedRecord, HistoryEntry } from "../../src/store/feed-record.ts";
-import { newFeedRecord } from "../../src/store/feed-record.ts";
+import { newFeedRecord, stateOfRecord } from "../../src/store/feed-record.ts";
 import { sampleRecord } from "../helpers/feed-record-sample.ts";
 
 const URL = "https://ada.example/feed.xml";
@@ -35,14 +35,14 @@ describe("stale marking", () => {
   const justAfter = new Date(Date.parse(since) + STALE_AFTER_MS + 60_000);
 
   it("dates the failure streak from its first failure", () => {
-    expect(describeHealth("Ada", record, justBefore)).toMatchObject({
+    expect(describeHealth("Ada", stateOfRecord(record, null), justBefore)).toMatchObject({
       failingSince: since,
       stale: false,
     });
   });
 
   it("marks a feed failing for more than seven days stale, saying its old posts are shown", () => {
-    expect(describeHealth("Ada", record, justAfter)).toMatchObject({
+    expect(describeHealth("Ada", stateOfRecord(record, null), justAfter)).toMatchObject({
       ok: false,
       stale: true,
       items: 2,
@@ -52,19 +52,25 @@ describe("stale marking", () => {
 
   it("counts from the oldest failure remembered when the streak is longer than the history", () => {
     const all = failingRecord([failed("2025-01-01T00:00:00.000Z"), failed(since)]);
-    expect(describeHealth("Ada", all, justBefore).failingSince).toBe("2025-01-01T00:00:00.000Z");
+    expect(describeHealth("Ada", stateOfRecord(all, null), justBefore).failingSince).toBe(
+      "2025-01-01T00:00:00.000Z",
+    );
   });
 
   it("never marks a working feed, or one never fetched, stale", () => {
     const fine = { ...sampleRecord(URL, 2), redirects: [] };
-    expect(describeHealth("Ada", fine, new Date("2030-01-01T00:00:00Z"))).toMatchObject({
+    expect(
+      describeHealth("Ada", stateOfRecord(fine, null), new Date("2030-01-01T00:00:00Z")),
+    ).toMatchObject({
       failingSince: null,
       stale: false,
     });
-    expect(describeHealth("Ada", newFeedRecord(URL), justAfter)).toMatchObject({
-      failingSince: null,
-      stale: false,
-    });
+    expect(describeHealth("Ada", stateOfRecord(newFeedRecord(URL), null), justAfter)).toMatchObject(
+      {
+        failingSince: null,
+        stale: false,
+      },
+    );
   });
 
   it("keeps the more specific advice of a gone feed", () => {
@@ -73,7 +79,7 @@ describe("stale marking", () => {
       status: 410,
       error: { kind: "http", message: "HTTP 410 Gone" },
     } as const;
-    expect(describeHealth("Ada", gone, justAfter)).toMatchObject({
+    expect(describeHealth("Ada", stateOfRecord(gone, null), justAfter)).toMatchObject({
       stale: true,
       advice: "gone (410): the feed was removed; remove it from feeds.json",
     });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FeedOutcome, UpdatedSource } from "../../src/build/update-sources.ts";
 import { summarize } from "../../src/cli/report.ts";
+import { stateOfRecord } from "../../src/store/feed-record.ts";
 import { type FaultPlanet, startFaultPlanet } from "../helpers/fault-planet.ts";
 import { sampleRecord } from "../helpers/feed-record-sample.ts";
 import { spawnCli } from "../helpers/spawn-process.ts";
@@ -65,11 +66,15 @@ describe("summarize", () => {
       location: { kind: "http", url: `https://${name}.example/feed` },
       read: () => ({ ok: false, message: "unused", advertisedFeeds: [] }),
     },
-    record: {
-      ...sampleRecord(`https://${name}.example/feed`, 1),
-      consecutiveFailures: failures,
-      error: failures > 0 ? { kind: "timeout", message: `${name} timed out` } : null,
-    },
+    state: stateOfRecord(
+      {
+        ...sampleRecord(`https://${name}.example/feed`, 1),
+        consecutiveFailures: failures,
+        error: failures > 0 ? { kind: "timeout", message: `${name} timed out` } : null,
+      },
+      null,
+    ),
+    content: null,
     outcome,
     cacheProblem: null,
   });

@@ -117,7 +117,7 @@ describe("a build with a feed nobody answers", () => {
     };
     const log: string[] = [];
     const summary = await buildSite(env, (line) => log.push(line));
-    expect(summary.sources.map(({ record }) => record.error?.kind ?? null)).toEqual([
+    expect(summary.sources.map(({ state }) => state.error?.kind ?? null)).toEqual([
       null,
       "network",
     ]);

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { refreshRecord } from "../../src/build/refresh-record.ts";
+import { refreshRecord, refreshState } from "../../src/build/refresh-record.ts";
 import type { FetchResult } from "../../src/model/fetch-result.ts";
 import {
   contentFileName,
@@ -15,6 +15,8 @@ import {
   type FeedRecord,
   fromStoredPost,
   hashBody,
+  recordOf,
+  type SourceState,
   toStoredPost,
 } from "../../src/store/feed-record.ts";
 import { samplePost, sampleRecord } from "../helpers/feed-record-sample.ts";
@@ -233,5 +235,84 @@ describe("openFeedCache", () => {
         expect(record?.posts.length).toBeGreaterThanOrEqual(50);
       }
     }
+  });
+});
+
+describe("a source's state read and written alone", () => {
+  /** The state read back, or a failed test. */
+  async function stateOf(cache: ReturnType<typeof openFeedCache>): Promise<SourceState> {
+    const { state, problem } = await cache.readState(URL_A);
+    expect(problem).toBeNull();
+    if (state === null) throw new Error("the state was not read back");
+    return state;
+  }
+
+  it("summarizes the content in the state, so a 304 needs neither read nor write of the posts", async () => {
+    await openFeedCache(dir).write(sampleRecord(URL_A, 3));
+    const [contentName] = await contentFiles();
+    const contentPath = join(dir, contentName ?? "");
+    const longAgo = new Date("2020-01-01T00:00:00Z");
+    await utimes(contentPath, longAgo, longAgo);
+
+    const cache = openFeedCache(dir);
+    const read = await cache.readState(URL_A);
+    expect(read.content).toBeNull();
+    const state = await stateOf(cache);
+    expect(state.summary).toEqual({ items: 3, newestItem: "2025-01-03T09:30:15.123Z" });
+    const next = refreshState(state, notModified(URL_A), new Date("2025-03-02T12:00:00Z"));
+    await cache.writeState(next);
+
+    expect(await contentFiles()).toEqual([contentName]);
+    expect((await stat(contentPath)).mtime).toEqual(longAgo);
+    const again = await stateOf(openFeedCache(dir));
+    expect(again).toEqual(next);
+    const { record } = await openFeedCache(dir).read(URL_A);
+    expect(record).toEqual(recordOf(next, { posts: sampleRecord(URL_A, 3).posts, events: [] }));
+  });
+
+  it("leaves a damaged content file to readContent, which reports it and sets both files aside", async () => {
+    await openFeedCache(dir).write(sampleRecord(URL_A, 2));
+    const [contentName] = await contentFiles();
+    await writeFile(join(dir, contentName ?? ""), "{ not what was written");
+
+    const cache = openFeedCache(dir);
+    const state = await stateOf(cache);
+    const { content, problem } = await cache.readContent(state);
+    expect(content).toBeNull();
+    expect(problem).toMatch(/does not match its contentSha256/);
+    expect((await readdir(dir)).every((name) => name.endsWith(".corrupt"))).toBe(true);
+    expect((await openFeedCache(dir).readState(URL_A)).state).toBeNull();
+  });
+
+  it("summarizes a state written before summaries were kept from its content", async () => {
+    const cache = openFeedCache(dir);
+    await cache.write(sampleRecord(URL_A, 4));
+    const { summary: _summary, ...older } = JSON.parse(
+      await readFile(cache.pathFor(URL_A), "utf8"),
+    );
+    await writeFile(cache.pathFor(URL_A), JSON.stringify(older));
+
+    const read = await openFeedCache(dir).readState(URL_A);
+    expect(read.state?.summary.items).toBe(4);
+    expect(read.content?.posts).toEqual(sampleRecord(URL_A, 4).posts);
+  });
+
+  it("moves the posts of a version 1 file to a content file when its state is written back", async () => {
+    const cache = openFeedCache(dir);
+    await writeFile(
+      cache.pathFor(URL_A),
+      JSON.stringify({ ...sampleRecord(URL_A, 2), version: 1 }),
+    );
+    const state = await stateOf(cache);
+    expect(state.contentSha256).toBeNull();
+    await cache.writeState(
+      refreshState(state, notModified(URL_A), new Date("2025-03-02T12:00:00Z")),
+    );
+
+    const saved = stateFileSchema.parse(JSON.parse(await readFile(cache.pathFor(URL_A), "utf8")));
+    expect(await contentFiles()).toEqual([contentFileName(URL_A, saved.contentSha256)]);
+    expect((await openFeedCache(dir).read(URL_A)).record?.posts).toEqual(
+      sampleRecord(URL_A, 2).posts,
+    );
   });
 });

@@ -1,0 +1,115 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readdir, readFile, rm } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { z } from "zod";
+import type { PlanetConfig } from "../config/schema.ts";
+import { healthRows } from "../site/health-rows.ts";
+import type { SiteData } from "../site/site-data.ts";
+import { writeFileAtomic } from "../store/atomic-write.ts";
+import type { UpdatedSource } from "./update-sources.ts";
+
+// A build whose sources brought nothing new is most builds. The stamp lets such a build tell,
+// from the small state files alone, that the pages and feeds written last time are still the
+// ones it would write, so it reads no cached post and renders nothing.
+
+const stampSchema = z.object({
+  outDir: z.string(),
+  /** Digest of everything the site was made from (siteInputs). */
+  inputs: z.string(),
+  /** The render's "now", and the first instant at which the clock alone changes the site. */
+  renderedAt: z.iso.datetime(),
+  changesAt: z.iso.datetime().nullable(),
+  /** Posts on the site, for the build's summary line. */
+  posts: z.number().int().nonnegative(),
+});
+
+/** What the last full render wrote, and from what. */
+export type SiteStamp = z.infer<typeof stampSchema>;
+
+const stampPath = (cacheDir: string): string => join(cacheDir, "rendered.json");
+
+/**
+ * A digest of everything the site is made from but the clock: the config, each source's content
+ * (by its content file's hash), title and link, what the feeds page shows of each source's
+ * health, and the code and packages that render them. Null when a source holds content that
+ * has no content file to name it by (a version 1 record, or a write that failed): such a build
+ * renders.
+ */
+export async function siteInputs(
+  config: PlanetConfig,
+  updated: readonly UpdatedSource[],
+  health: SiteData["health"],
+  projectRoot: string,
+): Promise<string | null> {
+  const sources: unknown[] = [];
+  for (const { source, state, content } of updated) {
+    const unnamed = content !== null && (content.posts.length > 0 || content.events.length > 0);
+    if (state.contentSha256 === null && unnamed) return null;
+    sources.push([source.kind, source.url, state.contentSha256, state.feedTitle, state.feedLink]);
+  }
+  const hash = createHash("sha256");
+  hash.update(
+    JSON.stringify({
+      config,
+      sources,
+      feeds: healthRows(health.feeds),
+      events: healthRows(health.events),
+    }),
+  );
+  // A new version of a dependency (Astro, say) may render differently too.
+  const lock = await readFile(join(projectRoot, "package-lock.json")).catch(() => null);
+  if (lock) hash.update(lock);
+  for (const folder of ["src", "public"]) {
+    const root = join(projectRoot, folder);
+    const entries = await readdir(root, { recursive: true, withFileTypes: true });
+    const files = entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort();
+    for (const file of files)
+      hash.update(`\n${relative(projectRoot, file)}\n`).update(await readFile(file));
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * The stamp of the site in `outDir` if it is still what a build with these inputs would write
+ * at `now`; else null. A missing or unreadable stamp means "render again".
+ */
+export async function currentStamp(
+  cacheDir: string,
+  outDir: string,
+  inputs: string | null,
+  now: Date,
+): Promise<SiteStamp | null> {
+  if (inputs === null) return null;
+  const text = await readFile(stampPath(cacheDir), "utf8").catch(() => null);
+  if (text === null) return null;
+  let stamp: SiteStamp;
+  try {
+    const parsed = stampSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) return null;
+    stamp = parsed.data;
+  } catch {
+    return null;
+  }
+  const current =
+    stamp.outDir === outDir &&
+    stamp.inputs === inputs &&
+    // A clock set back (PLANET_NOW) may hide posts that were due at the render.
+    Date.parse(stamp.renderedAt) <= now.getTime() &&
+    (stamp.changesAt === null || now.getTime() < Date.parse(stamp.changesAt)) &&
+    existsSync(join(outDir, "index.html"));
+  return current ? stamp : null;
+}
+
+/** Forgets the stamp before a render: a render that fails half-way must not look current. */
+export async function dropStamp(cacheDir: string): Promise<void> {
+  await rm(stampPath(cacheDir), { force: true });
+}
+
+/** Records what the render just written into `stamp.outDir` was made from. */
+export async function saveStamp(cacheDir: string, stamp: SiteStamp): Promise<void> {
+  await writeFileAtomic(stampPath(cacheDir), JSON.stringify(stampSchema.parse(stamp)));
+}

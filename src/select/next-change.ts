@@ -1,0 +1,26 @@
+import type { PlanetEvent } from "../model/event.ts";
+import { type Post, postDate } from "../model/post.ts";
+import { eventEnd } from "./select-events.ts";
+
+/**
+ * The first instant after `now` at which the passage of time alone changes what readers see: a
+ * post held back for its date comes due, or an upcoming event ends and moves to the past. Null
+ * when no such instant is known.
+ */
+export function nextChangeAt(
+  posts: readonly Post[],
+  events: readonly PlanetEvent[],
+  now: Date,
+): Date | null {
+  let next = Number.POSITIVE_INFINITY;
+  for (const post of posts) {
+    const due = postDate(post).getTime();
+    if (due > now.getTime() && due < next) next = due;
+  }
+  for (const event of events) {
+    // Upcoming while its end is at or after now, so past from one millisecond later.
+    const over = eventEnd(event) + 1;
+    if (over > now.getTime() && over < next) next = over;
+  }
+  return Number.isFinite(next) ? new Date(next) : null;
+}
