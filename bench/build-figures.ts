@@ -13,10 +13,6 @@ export interface BuildFigures {
   posts: number;
   /** Posts held in the cache records. */
   cachedPosts: number;
-  /** HTML pages written. */
-  pages: number;
-  /** Bytes of every file in the written site. */
-  siteBytes: number;
   /** Sources by the outcome of this build's attempt: ok, not-modified, failed, cached. */
   outcomes: Record<string, number>;
   /** The build process's own peak RSS (getrusage), in bytes. */

@@ -1,8 +1,7 @@
 // One planet build, run as a child process by bench/run.ts so its peak memory is its own.
 // It runs src/build/build-site.ts's buildSite with a timer on each stage; argv[2] is where the
 // figures go (JSON), BENCH_OUT_DIR where the site is written.
-import { readdir, stat, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { readBuildEnvironment } from "../src/build/build-environment.ts";
 import { buildSite } from "../src/build/build-site.ts";
@@ -36,19 +35,11 @@ const summary = await buildSite(
 
 const outcomes: Record<string, number> = {};
 for (const { outcome } of summary.sources) outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-const entries = await readdir(outDir, { recursive: true });
-let siteBytes = 0;
-for (const entry of entries) {
-  const info = await stat(join(outDir, entry));
-  if (info.isFile()) siteBytes += info.size;
-}
 const figures: BuildFigures = {
   wallMs: performance.now() - started,
   stages,
   posts: summary.posts,
   cachedPosts: summary.sources.reduce((sum, { state }) => sum + state.summary.items, 0),
-  pages: entries.filter((entry) => entry.endsWith(".html")).length,
-  siteBytes,
   outcomes,
   selfMaxRssBytes: process.resourceUsage().maxRSS * 1024,
 };

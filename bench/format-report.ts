@@ -83,7 +83,7 @@ export function formatReport(report: BenchReport): string {
         `${traffic.requests} (${traffic.byStatus[200] ?? 0}/${traffic.byStatus[304] ?? 0})`,
         megabytes(traffic.bytes),
         String(run.figures.posts),
-        `${run.figures.pages} (${megabytes(run.figures.siteBytes)})`,
+        `${run.site.pages} (${megabytes(run.site.bytes)})`,
       ].join(" | "),
     );
   }

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BuildFigures, isBuildFigures } from "./build-figures.ts";
@@ -10,6 +10,8 @@ import { type ChildMeasure, measureChild } from "./measure-child.ts";
 export interface PlanetRun {
   label: string;
   figures: BuildFigures;
+  /** The site written, measured once the build has exited. */
+  site: { pages: number; bytes: number };
   measure: ChildMeasure;
   traffic: TrafficCounts;
 }
@@ -75,5 +77,16 @@ export async function runPlanetBuild(
   }
   const figures: unknown = JSON.parse(await readFile(resultPath, "utf8"));
   if (!isBuildFigures(figures)) throw new Error(`planet ${label}: unreadable ${resultPath}`);
-  return { label, figures, measure, traffic };
+  return { label, figures, site: await measureSite(join(options.work, "dist")), measure, traffic };
+}
+
+/** HTML pages in the site in `dir`, and the bytes of all its files. */
+async function measureSite(dir: string): Promise<PlanetRun["site"]> {
+  const entries = await readdir(dir, { recursive: true });
+  let bytes = 0;
+  for (const entry of entries) {
+    const info = await stat(join(dir, entry));
+    if (info.isFile()) bytes += info.size;
+  }
+  return { pages: entries.filter((entry) => entry.endsWith(".html")).length, bytes };
 }
