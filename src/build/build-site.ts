@@ -14,7 +14,7 @@ import { PROJECT_ROOT } from "./render-pages.ts";
 import { currentStamp, dropStamp, saveStamp, siteInputs } from "./site-stamp.ts";
 import { type StageTimer, untimed } from "./stage-timer.ts";
 import { type UpdatedSource, updateSources } from "./update-sources.ts";
-import { writeHealthJson, writeSite } from "./write-outputs.ts";
+import { writeHealthJson } from "./write-health-json.ts";
 
 /** What a build did, for the summary line. */
 export interface BuildSummary {
@@ -71,6 +71,9 @@ export async function buildSite(
         assembleSite(config, loaded, env.now),
       );
       log("Rendering…");
+      // Loaded here: the renderers of pages, feeds and calendars are no cost to a build that
+      // renders nothing.
+      const { writeSite } = await import("./write-outputs.ts");
       await dropStamp(env.cacheDir);
       await time("write site", () => writeSite({ site, health }, env.outDir, env.cacheDir, time));
       if (inputs !== null) {

@@ -37,15 +37,6 @@ async function writeFeeds(data: SiteData, dir: string): Promise<void> {
   }
 }
 
-/** Writes health.json alone into the site in `dir`: all a build that changed nothing else writes. */
-export async function writeHealthJson(
-  dir: string,
-  generated: Date,
-  health: SiteData["health"],
-): Promise<void> {
-  await writeFileAtomic(join(dir, "health.json"), renderHealthJson(generated, health));
-}
-
 /**
  * Writes the whole site into a fresh folder, then swaps it in, so a static host never serves a
  * half-written site and a failed render leaves the last one in place. Astro renders again only
