@@ -5,7 +5,7 @@ import { acquireCacheLock } from "../store/cache-lock.ts";
 import { openFeedCache } from "../store/feed-cache.ts";
 import { assembleSite } from "./assemble-site.ts";
 import type { BuildEnvironment } from "./build-environment.ts";
-import { describeHealth } from "./describe-health.ts";
+import { describeSources } from "./describe-health.ts";
 import { type ProgressLog, trackFetchProgress } from "./fetch-progress.ts";
 import { loadContents } from "./load-contents.ts";
 import { planetSources } from "./planet-sources.ts";
@@ -51,11 +51,7 @@ export async function buildSite(
       progress.finish();
       return done;
     });
-    const healthOf = (kind: "feed" | "events") =>
-      updated
-        .filter(({ source }) => source.kind === kind)
-        .map(({ source, state }) => describeHealth(source.name, state, env.now));
-    const health = { feeds: healthOf("feed"), events: healthOf("events") };
+    const health = describeSources(updated, env.now);
     const inputs = await time("fingerprint", () =>
       siteInputs(config, updated, health, PROJECT_ROOT),
     );

@@ -1,5 +1,7 @@
 import type { SourceHealth } from "../model/source-health.ts";
+import type { SiteData } from "../site/site-data.ts";
 import type { SourceState } from "../store/feed-record.ts";
+import type { UpdatedSource } from "./update-sources.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A source whose newest entry is older than this gets a "quiet" note. */
@@ -30,6 +32,15 @@ export function describeHealth(name: string, record: SourceState, now: Date): So
     failingSince: since,
     stale,
   };
+}
+
+/** The health of every source after this build: member feeds and event sources apart. */
+export function describeSources(updated: readonly UpdatedSource[], now: Date): SiteData["health"] {
+  const healthOf = (kind: "feed" | "events") =>
+    updated
+      .filter(({ source }) => source.kind === kind)
+      .map(({ source, state }) => describeHealth(source.name, state, now));
+  return { feeds: healthOf("feed"), events: healthOf("events") };
 }
 
 const neverFetched = { kind: "offline", message: "not fetched yet (offline build)" } as const;

@@ -1,4 +1,4 @@
-/** The stages of a build, in order; "write site" holds the five after it. */
+/** The stages of a build, in order; "write site" holds the four after it. */
 export type BuildStage =
   | "config"
   | "fetch+refresh"
@@ -10,7 +10,6 @@ export type BuildStage =
   | "feeds"
   | "search index"
   | "swap"
-  | "dev data"
   | "prune";
 
 /** Runs one stage of a build; a caller may wrap it to time it (npm run bench does). */

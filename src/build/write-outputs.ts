@@ -7,8 +7,7 @@ import { renderHealthJson } from "../render/render-health-json.ts";
 import { renderOpml } from "../render/render-opml.ts";
 import { renderRss } from "../render/render-rss.ts";
 import { buildSearchIndex } from "../site/build-search-index.ts";
-import { defaultSiteDataPath } from "../site/current-site.ts";
-import { type SiteData, writeSiteData } from "../site/site-data.ts";
+import type { SiteData } from "../site/site-data.ts";
 import { writeFileAtomic } from "../store/atomic-write.ts";
 import { renderPages } from "./render-pages.ts";
 import { type StageTimer, untimed } from "./stage-timer.ts";
@@ -60,7 +59,6 @@ export async function writeSite(
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-  await time("dev data", () => writeSiteData(defaultSiteDataPath(cacheDir), data));
 }
 
 let buildCount = 0;

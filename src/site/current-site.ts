@@ -1,18 +1,13 @@
-import { join } from "node:path";
-import { handedOffSiteData, readSiteData, type SiteData } from "./site-data.ts";
+import { handedOffSiteData, type SiteData } from "./site-data.ts";
 
-/** Where a build leaves its site data for `astro dev` and `astro preview`. */
-export function defaultSiteDataPath(cacheDir: string): string {
-  return join(cacheDir, "site-data.json");
-}
-
-let lastRead: { path: string; data: SiteData } | null = null;
-
-/** The data of the build in progress; under `astro dev`, that of the last build. */
+/**
+ * The site the pages render: handed over in memory by the build in progress (npm run build) or
+ * by the development server (npm run dev, src/cli/dev.ts).
+ */
 export function currentSiteData(): SiteData {
   const handed = handedOffSiteData();
-  if (handed !== null) return handed;
-  const path = defaultSiteDataPath(process.env.PLANET_CACHE_DIR ?? ".cache/planet");
-  if (lastRead?.path !== path) lastRead = { path, data: readSiteData(path) };
-  return lastRead.data;
+  if (handed === null) {
+    throw new Error("no site to render: run the pages through npm run build or npm run dev");
+  }
+  return handed;
 }

@@ -37,7 +37,8 @@ export interface CliOptions {
 
 /**
  * Starts src/cli/<script> with this same Node binary (it runs .ts directly), as `npm run` would,
- * with the given variables in place of any PLANET_* ones the test runner has.
+ * with the given variables in place of any PLANET_* ones the test runner has. Vitest's own
+ * variables are left out too: under VITEST, Astro's dev server serves no pages.
  */
 export function spawnCli(
   script: string,
@@ -45,7 +46,9 @@ export function spawnCli(
   { args = [], cwd = ROOT }: CliOptions = {},
 ): NodeProcess {
   const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith("PLANET_")),
+    Object.entries(process.env).filter(
+      ([name]) => !name.startsWith("PLANET_") && !name.startsWith("VITEST"),
+    ),
   );
   return spawnNode(script, join(ROOT, "src/cli", script), args, {
     cwd,

@@ -1,14 +1,5 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
-import {
-  handedOffSiteData,
-  handOffSiteData,
-  readSiteData,
-  type SiteData,
-  writeSiteData,
-} from "../../src/site/site-data.ts";
+import { handedOffSiteData, handOffSiteData, type SiteData } from "../../src/site/site-data.ts";
 import { post } from "../render/sample-site.ts";
 import { member, sampleSite } from "./sample-site.ts";
 
@@ -35,18 +26,4 @@ it("refuses a second hand-off while a render is in progress, keeping the first",
   handOffSiteData(first);
   expect(() => handOffSiteData(data("Two"))).toThrow(/one site at a time/);
   expect(handedOffSiteData()).toBe(first);
-});
-
-it("writes the astro dev file post by post and reads it back with its dates", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "planet-site-data-"));
-  try {
-    const written = data('Dates & "quotes"');
-    await writeSiteData(join(dir, "site-data.json"), written);
-    const read = readSiteData(join(dir, "site-data.json"));
-    expect(read).toEqual(written);
-    expect(read.site.posts[1]?.updated).toBeInstanceOf(Date);
-    expect(read.site.now).toBeInstanceOf(Date);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 });

@@ -1,0 +1,60 @@
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { assembleSite } from "../build/assemble-site.ts";
+import { EnvironmentError, readBuildEnvironment } from "../build/build-environment.ts";
+import { describeSources } from "../build/describe-health.ts";
+import { loadContents } from "../build/load-contents.ts";
+import { planetSources } from "../build/planet-sources.ts";
+import { updateSources } from "../build/update-sources.ts";
+import { loadConfig } from "../config/load-config.ts";
+import { errorMessage } from "../model/caught-error.ts";
+import { handOffSiteData } from "../site/site-data.ts";
+import { openFeedCache } from "../store/feed-cache.ts";
+import { reportFailure } from "./report.ts";
+
+// `npm run dev`: Astro's development server, showing the site as the cache holds it now (what
+// the last `npm run build` fetched), without fetching anything. The pages get the site the same
+// way a build hands it to them: in memory.
+const root = fileURLToPath(new URL("../../", import.meta.url));
+try {
+  const flags = devFlags(process.argv.slice(2));
+  const env = readBuildEnvironment(process.env, root);
+  const config = await loadConfig(env.configPath);
+  const cache = openFeedCache(env.cacheDir);
+  const sources = planetSources(config, dirname(env.configPath), env.now);
+  const log = (line: string) => console.error(line);
+  const updated = await updateSources(sources, config, cache, { now: env.now, offline: true });
+  const { site } = assembleSite(config, await loadContents(updated, cache, log), env.now);
+  if (site.posts.length === 0) {
+    log(`No posts in the cache (${env.cacheDir}) yet: run npm run build first to fetch them.`);
+  }
+  handOffSiteData({ site, health: describeSources(updated, env.now) });
+  const link = new URL(config.link);
+  const { dev } = await import("astro");
+  await dev({ root, site: link.origin, base: link.pathname, server: flags });
+} catch (error) {
+  process.exitCode = reportFailure(error);
+}
+
+/** The server flags Astro's own `astro dev` takes that matter here: --port and --host. */
+function devFlags(args: string[]): { port?: number; host?: string } {
+  try {
+    const { values } = parseArgs({
+      args,
+      options: { port: { type: "string" }, host: { type: "string" } },
+    });
+    const port = values.port === undefined ? undefined : Number(values.port);
+    if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+      throw new Error(`--port ${values.port} is not a port number`);
+    }
+    return {
+      ...(port === undefined ? {} : { port }),
+      ...(values.host ? { host: values.host } : {}),
+    };
+  } catch (error) {
+    throw new EnvironmentError(
+      `${errorMessage(error)}; npm run dev takes --port N and --host ADDRESS`,
+    );
+  }
+}
