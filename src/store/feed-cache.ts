@@ -78,17 +78,26 @@ function serializeContent(content: FeedContent): SerializedContent {
 export function openFeedCache(dir: string): FeedCache {
   const pathFor = (url: string): string => join(dir, stateFileName(url));
   const known = new Map<string, KnownContent>();
+  // Made once, on the first write: every feed's state is written on every build.
+  let made: Promise<unknown> | null = null;
+  const makeDir = () => {
+    made ??= mkdir(dir, { recursive: true }).catch((error: unknown) => {
+      made = null;
+      throw error;
+    });
+    return made;
+  };
 
   /** Writes a content file unless it is already the one the state names. */
   const saveContent = async (url: string, content: SerializedContent): Promise<void> => {
     if (content.sha256 === known.get(url)?.contentSha256) return;
-    await mkdir(dir, { recursive: true });
+    await makeDir();
     // Content first: until the state names it, the new file is just a leftover.
     await writeFileAtomic(join(dir, contentFileName(url, content.sha256)), content.bytes);
   };
 
   const saveState = async (file: StateFile): Promise<void> => {
-    await mkdir(dir, { recursive: true });
+    await makeDir();
     await writeFileAtomic(pathFor(file.url), `${JSON.stringify(file)}\n`);
     const previous = known.get(file.url)?.contentSha256;
     if (previous != null && previous !== file.contentSha256) {
