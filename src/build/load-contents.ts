@@ -1,4 +1,5 @@
 import type { FeedCache } from "../store/feed-cache.ts";
+import { NO_CONTENT } from "../store/feed-record.ts";
 import type { LoadedSource } from "./assemble-site.ts";
 import type { ProgressLog } from "./fetch-progress.ts";
 import type { UpdatedSource } from "./update-sources.ts";
@@ -21,7 +22,7 @@ export async function loadContents(
     }
     const read = await cache.readContent(state);
     if (read.problem !== null) log(`${source.name}: ${read.problem}`, "problem");
-    loaded.push({ source, state, content: read.content ?? { posts: [], events: [] } });
+    loaded.push({ source, state, content: read.content ?? NO_CONTENT });
   }
   return loaded;
 }

@@ -2,7 +2,7 @@ import { dirname } from "node:path";
 import type { PlanetConfig } from "../config/schema.ts";
 import type { SourceHealth } from "../model/source-health.ts";
 import type { FeedCache } from "../store/feed-cache.ts";
-import { newFeedRecord } from "../store/feed-record.ts";
+import { NO_CONTENT, newFeedRecord } from "../store/feed-record.ts";
 import { describeHealth } from "./describe-health.ts";
 import { planetSources } from "./planet-sources.ts";
 import { updateSources } from "./update-sources.ts";
@@ -11,7 +11,7 @@ import { updateSources } from "./update-sources.ts";
 const forgetfulCache: FeedCache = {
   read: async (url) => ({ record: newFeedRecord(url), problem: null }),
   readState: async () => ({ state: null, problem: null, content: null }),
-  readContent: async () => ({ content: { posts: [], events: [] }, problem: null }),
+  readContent: async () => ({ content: NO_CONTENT, problem: null }),
   write: async () => "",
   writeState: async () => {},
   prune: async () => [],

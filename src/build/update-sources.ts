@@ -11,6 +11,7 @@ import {
   type FeedContent,
   type FeedRecord,
   type FeedState,
+  NO_CONTENT,
   newFeedRecord,
   recordOf,
   type SourceState,
@@ -89,7 +90,7 @@ export async function updateSources(
     }
     // A new body: read it against the cached posts, whose first-seen times it keeps.
     const kept = content !== null ? { content, problem: null } : await cache.readContent(previous);
-    const cached = recordOf(previous, kept.content ?? EMPTY_CONTENT);
+    const cached = recordOf(previous, kept.content ?? NO_CONTENT);
     const record = await refreshSafely(cached, result, source, options.now);
     const saved = await savedOrProblem(cache.write(record), kept.problem ?? cacheProblem);
     return finish({
@@ -106,8 +107,6 @@ export async function updateSources(
   };
   return runBounded(sources, (source) => hostOfUrl(source.url), updateOne, settings);
 }
-
-const EMPTY_CONTENT: FeedContent = { posts: [], events: [] };
 
 /** A source never fetched: no state file yet, no content. */
 function newSourceState(url: string): SourceState {

@@ -8,6 +8,7 @@ import {
   type FeedContent,
   type FeedRecord,
   feedContentSchema,
+  NO_CONTENT,
   type SourceState,
   summarizeContent,
 } from "./feed-record.ts";
@@ -52,8 +53,6 @@ interface KnownContent {
   contentSha256: string | null;
   content: FeedContent | null;
 }
-
-const EMPTY_CONTENT: FeedContent = { posts: [], events: [] };
 
 type StateFile = z.infer<typeof stateFileSchema>;
 
@@ -123,7 +122,7 @@ export function openFeedCache(dir: string): FeedCache {
     },
     async readContent(state) {
       if (state.contentSha256 === null) {
-        return { content: known.get(state.url)?.content ?? EMPTY_CONTENT, problem: null };
+        return { content: known.get(state.url)?.content ?? NO_CONTENT, problem: null };
       }
       const { url, contentSha256 } = state;
       return readCachedContent(dir, { url, contentSha256 });
@@ -145,7 +144,7 @@ export function openFeedCache(dir: string): FeedCache {
     async writeState(state) {
       const held = known.get(state.url)?.content ?? null;
       // No content file yet (never fetched, or a version 1 record): write what is held.
-      const content = state.contentSha256 === null ? serializeContent(held ?? EMPTY_CONTENT) : null;
+      const content = state.contentSha256 === null ? serializeContent(held ?? NO_CONTENT) : null;
       const file = stateFile({ ...state, contentSha256: content?.sha256 ?? state.contentSha256 });
       if (content !== null) await saveContent(state.url, content);
       await saveState(file);

@@ -116,6 +116,9 @@ export type FeedState = z.infer<typeof feedStateSchema>;
 /** A source's posts and events. */
 export type FeedContent = z.infer<typeof feedContentSchema>;
 
+/** No posts and no events: a source never fetched, or one whose content was lost. */
+export const NO_CONTENT: FeedContent = Object.freeze({ posts: [], events: [] });
+
 /** What a source's content holds, in brief. */
 export type ContentSummary = z.infer<typeof contentSummarySchema>;
 

@@ -15,6 +15,7 @@ import {
   type FeedContent,
   type FeedRecord,
   feedContentSchema,
+  NO_CONTENT,
   recordOf,
   type SourceState,
   stateOfRecord,
@@ -139,7 +140,7 @@ export async function readCachedRecord(dir: string, url: string): Promise<Cached
   if (read.state === null) return { record: null, problem: read.problem, contentSha256: null };
   const { state } = read;
   if (read.content !== null || state.contentSha256 === null) {
-    const content = read.content ?? { posts: [], events: [] };
+    const content = read.content ?? NO_CONTENT;
     return { record: recordOf(state, content), problem: null, contentSha256: state.contentSha256 };
   }
   const { content, problem } = await readCachedContent(dir, {
