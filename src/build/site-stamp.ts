@@ -22,6 +22,8 @@ const stampSchema = z.object({
   changesAt: z.iso.datetime().nullable(),
   /** Posts on the site, for the build's summary line. */
   posts: z.number().int().nonnegative(),
+  /** Every file the render wrote, relative to outDir: one deleted since means "render again". */
+  files: z.array(z.string()),
 });
 
 /** What the last full render wrote, and from what. */
@@ -100,7 +102,7 @@ export async function currentStamp(
     // A clock set back (PLANET_NOW) may hide posts that were due at the render.
     Date.parse(stamp.renderedAt) <= now.getTime() &&
     (stamp.changesAt === null || now.getTime() < Date.parse(stamp.changesAt)) &&
-    existsSync(join(outDir, "index.html"));
+    stamp.files.every((file) => existsSync(join(outDir, file)));
   return current ? stamp : null;
 }
 
@@ -109,7 +111,14 @@ export async function dropStamp(cacheDir: string): Promise<void> {
   await rm(stampPath(cacheDir), { force: true });
 }
 
-/** Records what the render just written into `stamp.outDir` was made from. */
-export async function saveStamp(cacheDir: string, stamp: SiteStamp): Promise<void> {
-  await writeFileAtomic(stampPath(cacheDir), JSON.stringify(stampSchema.parse(stamp)));
+/** Records what the render just written into `stamp.outDir` was made from, and its files. */
+export async function saveStamp(cacheDir: string, stamp: Omit<SiteStamp, "files">): Promise<void> {
+  const entries = await readdir(stamp.outDir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(stamp.outDir, join(entry.parentPath, entry.name)));
+  await writeFileAtomic(
+    stampPath(cacheDir),
+    JSON.stringify(stampSchema.parse({ ...stamp, files })),
+  );
 }

@@ -65,6 +65,8 @@ beforeEach(async () => {
   await mkdir(cacheDir);
   await mkdir(outDir);
   await writeFile(join(outDir, "index.html"), "<h1>Planet</h1>");
+  await writeFile(join(outDir, "rss.xml"), "<rss/>");
+  await mkdir(join(root, "elsewhere"));
 });
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });
@@ -101,7 +103,7 @@ describe("siteInputs", () => {
 });
 
 describe("currentStamp", () => {
-  const stamp = (fields: Partial<SiteStamp> = {}): SiteStamp => ({
+  const stamp = (fields: Partial<SiteStamp> = {}): Omit<SiteStamp, "files"> => ({
     outDir,
     inputs: "inputs-1",
     renderedAt: "2025-03-01T12:00:00.000Z",
@@ -112,22 +114,24 @@ describe("currentStamp", () => {
 
   it("gives back the stamp while the inputs, the folder and the clock's window are the same", async () => {
     await saveStamp(cacheDir, stamp());
-    expect(await currentStamp(cacheDir, outDir, "inputs-1", NOW)).toEqual(stamp());
+    const current = await currentStamp(cacheDir, outDir, "inputs-1", NOW);
+    expect(current).toEqual({ ...stamp(), files: ["index.html", "rss.xml"] });
   });
 
-  it.each([
-    ["other inputs", {}, "inputs-2", NOW],
-    ["no inputs", {}, null, NOW],
-    ["another output folder", { outDir: "/elsewhere" }, "inputs-1", NOW],
-    [
-      "a held-back post or an event's end reached",
-      {},
-      "inputs-1",
-      new Date("2025-03-05T00:00:00Z"),
-    ],
-    ["a clock set back before the render", {}, "inputs-1", new Date("2025-03-01T11:59:59Z")],
-  ])("is null for %s", async (_case, fields, inputs, now) => {
-    await saveStamp(cacheDir, stamp(fields));
+  it("is null once a file the render wrote is gone", async () => {
+    await saveStamp(cacheDir, stamp());
+    await rm(join(outDir, "rss.xml"));
+    expect(await currentStamp(cacheDir, outDir, "inputs-1", NOW)).toBeNull();
+  });
+
+  it.each<[string, string | null, string | null, Date]>([
+    ["other inputs", null, "inputs-2", NOW],
+    ["no inputs", null, null, NOW],
+    ["another output folder", "elsewhere", "inputs-1", NOW],
+    ["a held-back post or an event's end reached", null, "inputs-1", new Date("2025-03-05")],
+    ["a clock set back before the render", null, "inputs-1", new Date("2025-03-01T11:59:59Z")],
+  ])("is null for %s", async (_case, folder, inputs, now) => {
+    await saveStamp(cacheDir, stamp(folder === null ? {} : { outDir: join(root, folder) }));
     expect(await currentStamp(cacheDir, outDir, inputs, now)).toBeNull();
   });
 

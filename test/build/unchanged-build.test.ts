@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
@@ -41,6 +41,15 @@ it("renders nothing for a feed that sends new bytes holding the same posts", asy
   expect(bob?.status).toBe(200);
   expect(await indexFile()).toEqual(page);
   expect(log).toContain("Nothing new since the last build: wrote health.json only.");
+}, 120_000);
+
+it("renders again when a file of the last render is gone", async () => {
+  await rm(join(planet.env.outDir, "rss.xml"));
+
+  await build();
+
+  expect(log).not.toContain("Nothing new since the last build: wrote health.json only.");
+  expect(await readFile(join(planet.env.outDir, "rss.xml"), "utf8")).toContain("<rss");
 }, 120_000);
 
 it("reads no cached post when every feed answers 304", async () => {
