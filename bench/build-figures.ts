@@ -1,14 +1,11 @@
 import type { BuildStage } from "../src/build/stage-timer.ts";
 
-/** The stages bench/build-once.ts times, in build order; writeSite's steps lie within "write site". */
-export type StageName = BuildStage;
-
 /** What one planet build reports about itself (written by bench/build-once.ts). */
 export interface BuildFigures {
   /** From loading the config to releasing the lock, in the child. */
   wallMs: number;
   /** Each stage's wall time and the CPU time the process spent during it. */
-  stages: { name: StageName; ms: number; cpuMs: number }[];
+  stages: { name: BuildStage; ms: number; cpuMs: number }[];
   /** Posts on the site (every due post in the cache). */
   posts: number;
   /** Posts held in the cache records. */

@@ -1,5 +1,6 @@
+import type { BuildStage } from "../src/build/stage-timer.ts";
 import type { BenchOptions } from "./bench-options.ts";
-import type { StageCosts, StageName } from "./build-figures.ts";
+import type { StageCosts } from "./build-figures.ts";
 import type { PeerRun } from "./run-peer.ts";
 import type { PlanetRun } from "./run-planet.ts";
 
@@ -21,7 +22,7 @@ export interface BenchReport {
 // "fingerprint" digests the site's inputs; when they match the last render's, the build writes
 // health.json alone and has no "load" (cached posts read), "assemble" or "write site" (pages by
 // Astro, feeds, calendars and the search index).
-const SHOWN_STAGES: StageName[] = [
+const SHOWN_STAGES: BuildStage[] = [
   "fetch+refresh",
   "fingerprint",
   "load",
@@ -29,7 +30,7 @@ const SHOWN_STAGES: StageName[] = [
   "write site",
 ];
 // Steps within "write site", shown beside it; Pagefind's own CPU shows only in the tree's total.
-const WRITE_STEPS: StageName[] = ["render pages", "search index"];
+const WRITE_STEPS: BuildStage[] = ["render pages", "search index"];
 
 /** planet ÷ peer for the builds both ran. */
 export function computeRatios(planet: PlanetRun[], peer: PeerRun[] | null): BenchReport["ratios"] {
