@@ -9,9 +9,14 @@ if (box instanceof HTMLElement) {
   let pagefind = null;
   let latest = 0;
 
+  // A large planet's index comes in several bundles (bundles.json lists all but the first).
   const load = () => {
     pagefind ??= import(`${box.dataset.bundle}pagefind.js`).then(async (module) => {
-      await module.options({ baseUrl: box.dataset.base });
+      const options = { baseUrl: box.dataset.base };
+      await module.options(options);
+      const listed = await fetch(`${box.dataset.bundle}bundles.json`);
+      const parts = listed.ok ? await listed.json() : [];
+      for (const part of parts) await module.mergeIndex(`${box.dataset.bundle}${part}`, options);
       return module;
     });
     return pagefind;

@@ -6,7 +6,7 @@ import { renderHeaders } from "../render/render-headers.ts";
 import { renderHealthJson } from "../render/render-health-json.ts";
 import { renderOpml } from "../render/render-opml.ts";
 import { renderRss } from "../render/render-rss.ts";
-import { buildSearchIndex } from "../site/build-search-index.ts";
+import { buildSearchIndex, SEARCH_DIR } from "../site/build-search-index.ts";
 import type { SiteData } from "../site/site-data.ts";
 import { writeFileAtomic } from "../store/atomic-write.ts";
 import { renderPages } from "./render-pages.ts";
@@ -51,14 +51,28 @@ export async function writeSite(
   // A staging folder of its own per build: Astro imports the rendered page bundle by path, and
   // a path seen before would give back an earlier build's pages.
   const staging = stagingDir(outDir, build);
+  // Its own folder, moved in at the end: Astro owns the staging folder while it renders.
+  const search = `${staging}-search`;
   try {
-    await time("render pages", () => renderPages(data, staging, join(cacheDir, "astro")));
+    // Astro renders in a process of its own and Pagefind indexes in another, so the two share
+    // the machine's cores instead of taking turns.
+    await settleAll([
+      time("render pages", () => renderPages(data, staging, join(cacheDir, "astro"))),
+      time("search index", () => buildSearchIndex(data.site, search, join(outDir, SEARCH_DIR))),
+    ]);
     await time("feeds", () => writeFeeds(data, staging));
-    await time("search index", () => buildSearchIndex(data.site, staging, outDir));
+    await rename(search, join(staging, SEARCH_DIR));
     await time("swap", () => swapIn(staging, outDir, build));
   } finally {
     await rm(staging, { recursive: true, force: true });
+    await rm(search, { recursive: true, force: true });
   }
+}
+
+/** Waits for every task, so none is still writing when the caller cleans up; then throws the first failure. */
+async function settleAll(tasks: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(tasks)).find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
 }
 
 let buildCount = 0;

@@ -100,6 +100,15 @@ export const configSchema = z.strictObject({
     .max(10000)
     .optional()
     .describe("Cut front-page posts after this many words, with a link to the rest."),
+  /** Posts per search bundle: Pagefind's memory grows with a bundle's text. */
+  postsPerSearchBundle: z
+    .number()
+    .int()
+    .min(1)
+    .default(2000)
+    .describe(
+      "Posts per search bundle. Each is indexed on its own, so indexing holds one bundle's text at a time; readers load every bundle on their first search.",
+    ),
   /** How many upcoming events the front page lists. */
   upcomingEvents: z.number().int().min(0).max(100).default(5),
   fetch: fetchSettingsSchema.default(fetchSettingsSchema.parse({})),

@@ -1,5 +1,6 @@
 import { type Post, postDate } from "../model/post.ts";
 import { feedPosts, planetUrl, type Site } from "../model/site.ts";
+import { postAnchor } from "../site/page-links.ts";
 import { writeXml, type XmlElement } from "./xml-text.ts";
 
 // A script scheme is an IRI too, but readers fall back to an entry's id as its link.
@@ -35,7 +36,9 @@ export function renderAtom(site: Site): string {
 
 function atomEntry(post: Post, site: Site): XmlElement {
   // atom:id must be an IRI; ids that are not get one made from the planet's URL and the stable key.
-  const id = URI_SCHEME.test(post.sourceId) ? post.sourceId : planetUrl(site, `#post-${post.key}`);
+  const id = URI_SCHEME.test(post.sourceId)
+    ? post.sourceId
+    : planetUrl(site, `#${postAnchor(post)}`);
   const memberLink = post.memberLink || undefined;
   return {
     title: { "@_type": "text", "#text": `${post.member}: ${post.title}` },

@@ -1,82 +1,116 @@
 import { createHash } from "node:crypto";
-import { cp, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
 import * as pagefind from "pagefind";
 import type { Site } from "../model/site.ts";
-import { paginate } from "../select/select-posts.ts";
-import { basePath, pageHref } from "./page-links.ts";
+import { type SearchDocument, searchDocuments } from "./search-documents.ts";
 
 /** Folder under the site where the search index and Pagefind's own script live. */
 export const SEARCH_DIR = "pagefind";
 
-/** Written into the bundle: the digest of what it indexed, so a later build can reuse it. */
+/** In the first bundle: the folders of the others, relative to it, for the page to merge. */
+export const BUNDLE_LIST_FILE = "bundles.json";
+
+/** The second bundle onwards live in `part-2/`, `part-3/`, … inside the first. */
+const PART_PREFIX = "part-";
+
+/** Written into each bundle: the digest of what it indexed, so a later build can reuse it. */
 const SOURCE_DIGEST_FILE = "indexed-pages.sha256";
 
 /** Pagefind's options; part of the digest, so changing them indexes anew. */
 const PAGEFIND_OPTIONS: pagefind.PagefindServiceConfig = {};
 
 /**
- * Indexes the stream pages of `site` rendered in `siteDir` with Pagefind (its binary ships in an
- * npm package, so this needs no network) and writes the index to `siteDir`/pagefind/. Only the
- * posts are indexed: the stream pages mark them with data-pagefind-body, and only those pages are
- * handed to Pagefind, which would otherwise read and parse every member and category page too.
- * When `previousSiteDir` holds an index made from the same stream pages byte for byte, that index
- * is copied instead: indexing costs seconds and most of a gigabyte, copying it milliseconds.
- * Run it after Astro, before the swap.
+ * Indexes the posts of `site`'s stream pages with Pagefind (its binary ships in an npm package,
+ * so this needs no network) into `bundleDir`, which becomes the site's pagefind/ folder. Reads
+ * no rendered page (searchDocuments), so it can run while Astro renders.
+ *
+ * The stream pages are split into bundles of at most `postsPerSearchBundle` posts (whole pages),
+ * each indexed by a Pagefind process of its own, one after another: Pagefind holds all the text
+ * of what it indexes, ~20 MB of memory per MB of text, so this bounds it by one bundle's. The
+ * page merges the bundles listed in bundles.json. A bundle whose pages are the same as the one
+ * in the same place in `previousBundleDir` is copied instead: indexing costs seconds, copying
+ * milliseconds.
  */
 export async function buildSearchIndex(
   site: Site,
-  siteDir: string,
-  previousSiteDir?: string,
+  bundleDir: string,
+  previousBundleDir?: string,
 ): Promise<void> {
-  const files = streamPageFiles(site);
-  const digest = await sourceDigest(siteDir, files);
-  const bundle = join(siteDir, SEARCH_DIR);
-  if (previousSiteDir !== undefined && (await indexedDigest(previousSiteDir)) === digest) {
-    await cp(join(previousSiteDir, SEARCH_DIR), bundle, { recursive: true });
-    return;
+  const bundles = splitIntoBundles(searchDocuments(site), site.config.postsPerSearchBundle);
+  const version = await readFile(new URL("../package.json", import.meta.resolve("pagefind")));
+  const parts: string[] = [];
+  for (const [i, documents] of bundles.entries()) {
+    const folder = i === 0 ? "" : `${PART_PREFIX}${i + 1}`;
+    if (i > 0) parts.push(`${folder}/`);
+    const digest = sourceDigest(version, documents);
+    const target = join(bundleDir, folder);
+    const previous = previousBundleDir === undefined ? null : join(previousBundleDir, folder);
+    if (previous !== null && (await indexedDigest(previous)) === digest) {
+      await cp(previous, target, { recursive: true, filter: (path) => !isPart(previous, path) });
+    } else {
+      await indexBundle(documents, target);
+      // Last, so a bundle with a digest is a whole one.
+      await writeFile(join(target, SOURCE_DIGEST_FILE), digest);
+    }
   }
+  await writeFile(join(bundleDir, BUNDLE_LIST_FILE), `${JSON.stringify(parts)}\n`);
+}
+
+/** Consecutive stream pages, grouped so each group holds at most `maxPosts` posts (or one page). */
+function splitIntoBundles(documents: SearchDocument[], maxPosts: number): SearchDocument[][] {
+  const bundles: SearchDocument[][] = [];
+  let posts = Number.POSITIVE_INFINITY;
+  for (const document of documents) {
+    if (posts + document.posts > maxPosts) {
+      bundles.push([]);
+      posts = 0;
+    }
+    bundles.at(-1)?.push(document);
+    posts += document.posts;
+  }
+  return bundles;
+}
+
+/** Indexes `documents` with a Pagefind process of their own, which ends with them. */
+async function indexBundle(documents: SearchDocument[], outputPath: string): Promise<void> {
   try {
     const created = await pagefind.createIndex(PAGEFIND_OPTIONS);
     if (!created.index) throw new Error(created.errors.join("; "));
-    const added = await created.index.addDirectory({ path: siteDir, glob: `{${files.join(",")}}` });
-    if (added.errors.length > 0) throw new Error(added.errors.join("; "));
-    const written = await created.index.writeFiles({ outputPath: bundle });
+    for (const document of documents) {
+      const added = await created.index.addHTMLFile({
+        sourcePath: document.sourcePath,
+        content: document.html,
+      });
+      if (added.errors.length > 0) throw new Error(added.errors.join("; "));
+    }
+    await mkdir(outputPath, { recursive: true });
+    const written = await created.index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(written.errors.join("; "));
   } catch (error) {
-    throw new Error(`Pagefind could not index ${siteDir}`, { cause: error });
+    const pages = `${documents[0]?.sourcePath} to ${documents.at(-1)?.sourcePath}`;
+    throw new Error(`Pagefind could not index the stream pages ${pages}`, { cause: error });
   } finally {
     await pagefind.close();
   }
-  // Last, so a bundle with a digest is a whole one.
-  await writeFile(join(bundle, SOURCE_DIGEST_FILE), digest);
 }
 
-/** The stream pages' files under the site folder, front page first: the pages posts are on. */
-function streamPageFiles(site: Site): string[] {
-  const base = basePath(site);
-  return paginate(site.posts, site.config.postsPerPage).map(
-    (_, i) => `${pageHref(site, i + 1).slice(base.length)}index.html`,
-  );
-}
-
-/** What Pagefind's output depends on: its version, its options and the files it reads. */
-async function sourceDigest(siteDir: string, files: string[]): Promise<string> {
-  const hash = createHash("sha256")
-    .update(await readFile(new URL("../package.json", import.meta.resolve("pagefind"))))
-    .update(JSON.stringify(PAGEFIND_OPTIONS));
-  for (const file of files) {
-    const bytes = await readFile(join(siteDir, file)).catch((error: unknown) => {
-      throw new Error(`The stream page ${file} to index is missing from ${siteDir}`, {
-        cause: error,
-      });
-    });
-    hash.update(`\n${file}\n${bytes.length}\n`).update(bytes);
+/** What a bundle depends on: Pagefind's version, its options and the documents it reads. */
+function sourceDigest(version: Buffer, documents: SearchDocument[]): string {
+  const hash = createHash("sha256").update(version).update(JSON.stringify(PAGEFIND_OPTIONS));
+  for (const { sourcePath, html } of documents) {
+    hash.update(`\n${sourcePath}\n${html.length}\n`).update(html);
   }
   return hash.digest("hex");
 }
 
-/** The source digest of the index in a site folder; null when it has none. */
-async function indexedDigest(siteDir: string): Promise<string | null> {
-  return readFile(join(siteDir, SEARCH_DIR, SOURCE_DIGEST_FILE), "utf8").catch(() => null);
+/** The source digest of the bundle in a folder; null when it has none. */
+async function indexedDigest(folder: string): Promise<string | null> {
+  return readFile(join(folder, SOURCE_DIGEST_FILE), "utf8").catch(() => null);
+}
+
+/** Whether `path` is another bundle nested in the first one, or the list of them. */
+function isPart(firstBundle: string, path: string): boolean {
+  const name = relative(firstBundle, path);
+  return name.startsWith(PART_PREFIX) || name === BUNDLE_LIST_FILE;
 }

@@ -1,3 +1,4 @@
+import type { Post } from "../model/post.ts";
 import type { Site } from "../model/site.ts";
 
 /** Path prefix of the planet on its host, e.g. `/` or `/planet/`, taken from the configured link. */
@@ -14,4 +15,9 @@ export function hrefTo(site: Site, path: string): string {
 /** Href of archive page `n` (1 is the front page). */
 export function pageHref(site: Site, n: number): string {
   return hrefTo(site, n <= 1 ? "" : `page/${n}/`);
+}
+
+/** The id of a post's title on the stream page that shows it. */
+export function postAnchor(post: Post): string {
+  return `post-${post.key}`;
 }

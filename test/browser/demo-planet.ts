@@ -23,7 +23,7 @@ export interface BuiltPlanet {
 
 /**
  * Builds the bundled demo feeds into a temp folder, search index included (the build writes it).
- * Ten posts a page so archive pages exist, and a face file for the first member (the others get
+ * Ten posts a page so archive pages exist, each in a search bundle of its own, and a face file for the first member (the others get
  * initials).
  */
 export async function buildDemoPlanet(): Promise<BuiltPlanet> {
@@ -34,6 +34,8 @@ export async function buildDemoPlanet(): Promise<BuiltPlanet> {
     await writeServedConfig(join(ROOT, "demo/feeds.json"), server.url, configPath);
     const config = JSON.parse(await readFile(configPath, "utf8"));
     config.postsPerPage = 10;
+    // A search bundle per page, so search has to merge them to find older posts.
+    config.postsPerSearchBundle = 10;
     config.feeds[0].face = "sander.svg";
     await writeFile(configPath, JSON.stringify(config));
     const env = {

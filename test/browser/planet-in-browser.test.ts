@@ -169,6 +169,21 @@ describe("search and no-JavaScript reading", () => {
     await page.context().close();
   });
 
+  it("finds a post of an older page in a search bundle merged with the first", async () => {
+    const { page, problems } = await session.open("");
+    // Only a post on page/3/ says it, and that page has a bundle of its own.
+    await page.getByRole("searchbox", { name: "Search posts" }).fill("boilerplate");
+    const hit = page.locator(".search-results a", { hasText: /without the boilerplate$/ });
+    await hit.waitFor();
+    expect(await hit.getAttribute("href")).toMatch(/^\/page\/3\/#post-/);
+    await hit.click();
+    await page.waitForURL(/\/page\/3\/#post-/);
+    const target = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    expect(await page.locator(`[id="${target}"]`).textContent()).toMatch(/without the boilerplate/);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it("shows every post and no search box when JavaScript is off", async () => {
     const { page } = await session.open("", { javaScriptEnabled: false });
     expect(await page.locator(".h-entry").count()).toBe(10);

@@ -42,6 +42,7 @@ describe("a valid configuration", () => {
       language: "en",
       timezone: "UTC",
       postsPerPage: 60,
+      postsPerSearchBundle: 2000,
       upcomingEvents: 5,
       fetch: {
         concurrency: 16,

@@ -1,11 +1,12 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { configSchema } from "../../src/config/schema.ts";
+import type { Post } from "../../src/model/post.ts";
 import type { Site } from "../../src/model/site.ts";
-import { buildSearchIndex } from "../../src/site/build-search-index.ts";
+import { BUNDLE_LIST_FILE, buildSearchIndex } from "../../src/site/build-search-index.ts";
 import { samplePost } from "../helpers/feed-record-sample.ts";
 import { member, sampleSite } from "./sample-site.ts";
 
@@ -15,30 +16,24 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-/** Two posts, one per stream page: the front page and page/2/. */
-function twoPageSite(): Site {
-  const site = sampleSite(
-    [member("Ada Example", "https://ada.example/feed")],
-    [samplePost("https://ada.example/feed", 1), samplePost("https://ada.example/feed", 2)],
-  );
-  return { ...site, config: configSchema.parse({ ...site.config, postsPerPage: 1 }) };
+const FEED = "https://ada.example/feed";
+
+function post(n: number, text: string): Post {
+  return { ...samplePost(FEED, n), contentHtml: `<p>${text}</p>` };
 }
 
-const page = (body: string) =>
-  `<!doctype html><html lang="en"><head><title>t</title></head><body><h1>Planet</h1>${body}</body></html>`;
-const postBody = (id: string, text: string) =>
-  `<main><div data-pagefind-body><h3 id="${id}"><a href="https://x.example/">${id}</a></h3><p>${text}</p></div></main>`;
-
-async function writePages(siteDir: string, pages: Record<string, string>): Promise<void> {
-  for (const [path, html] of Object.entries(pages)) {
-    await mkdir(dirname(join(siteDir, path)), { recursive: true });
-    await writeFile(join(siteDir, path), html);
-  }
+/** One post per stream page; `postsPerSearchBundle` posts per search bundle. */
+function site(posts: Post[], postsPerSearchBundle = 2000): Site {
+  const base = sampleSite([member("Ada Example", FEED)], posts);
+  return {
+    ...base,
+    config: configSchema.parse({ ...base.config, postsPerPage: 1, postsPerSearchBundle }),
+  };
 }
 
-/** The indexed pages, read back from Pagefind's fragments (gzip, then a signature, then JSON). */
-async function indexedPages(siteDir: string): Promise<{ url: string; content: string }[]> {
-  const folder = join(siteDir, "pagefind/fragment");
+/** The pages a bundle indexed, read back from Pagefind's fragments (gzip, a signature, JSON). */
+async function indexedPages(bundle: string): Promise<{ url: string; content: string }[]> {
+  const folder = join(bundle, "fragment");
   const pages = [];
   for (const name of await readdir(folder)) {
     const text = gunzipSync(await readFile(join(folder, name))).toString("utf8");
@@ -47,64 +42,70 @@ async function indexedPages(siteDir: string): Promise<{ url: string; content: st
   return pages.sort((a, b) => a.url.localeCompare(b.url));
 }
 
-const streamPages = {
-  "index.html": page(postBody("post-1", "Reconstructing deployments with Disnix.")),
-  "page/2/index.html": page(postBody("post-2", "Hydra builds the channel.")),
-};
+const bundleList = async (bundle: string) =>
+  JSON.parse(await readFile(join(bundle, BUNDLE_LIST_FILE), "utf8"));
+
+const threePosts = [
+  post(3, "Reconstructing deployments with Disnix."),
+  post(2, "Hydra builds the channel."),
+  post(1, "Nixpkgs overlays explained."),
+];
 
 describe("buildSearchIndex", () => {
-  it("indexes the posts of the stream pages only and writes the bundle beside them", async () => {
-    // A member page marked like a stream page: Pagefind would index it if it were handed over.
-    await writePages(dir, {
-      ...streamPages,
-      "members/ada/index.html": page(postBody("post-1", "Member page copy.")),
-      "feeds/index.html": page("<main><p>Feed health</p></main>"),
-    });
+  it("indexes every stream page's posts into one bundle when they fit", async () => {
+    const bundle = join(dir, "pagefind");
 
-    await buildSearchIndex(twoPageSite(), dir);
+    await buildSearchIndex(site(threePosts), bundle);
 
-    const indexed = await indexedPages(dir);
-    expect(indexed.map((p) => p.url)).toEqual(["/", "/page/2/"]);
+    const indexed = await indexedPages(bundle);
+    expect(indexed.map((p) => p.url)).toEqual(["/", "/page/2/", "/page/3/"]);
     expect(indexed[0]?.content).toContain("Disnix");
-    expect((await readFile(join(dir, "pagefind/pagefind.js"), "utf8")).length).toBeGreaterThan(0);
+    expect(await bundleList(bundle)).toEqual([]);
+    expect((await readFile(join(bundle, "pagefind.js"), "utf8")).length).toBeGreaterThan(0);
   }, 60_000);
 
-  it("copies the last build's index when the stream pages are the same byte for byte", async () => {
+  it("splits the stream pages into bundles of at most postsPerSearchBundle posts", async () => {
+    const bundle = join(dir, "pagefind");
+
+    await buildSearchIndex(site(threePosts, 2), bundle);
+
+    expect(await bundleList(bundle)).toEqual(["part-2/"]);
+    expect((await indexedPages(bundle)).map((p) => p.url)).toEqual(["/", "/page/2/"]);
+    const second = await indexedPages(join(bundle, "part-2"));
+    expect(second.map((p) => [p.url, p.content])).toEqual([
+      ["/page/3/", expect.stringContaining("overlays")],
+    ]);
+    // A bundle of its own: the page merges it with the first.
+    expect((await readFile(join(bundle, "part-2/pagefind.js"), "utf8")).length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("copies each bundle whose pages are unchanged and indexes the others anew", async () => {
     const previous = join(dir, "previous");
     const next = join(dir, "next");
-    await writePages(previous, streamPages);
-    await buildSearchIndex(twoPageSite(), previous);
-    // Pagefind never writes this file: finding it in the new bundle proves it was copied.
-    await writeFile(join(previous, "pagefind/copied.txt"), "from the last build");
-    await writePages(next, { ...streamPages, "feeds/index.html": page("<p>Changed</p>") });
+    await buildSearchIndex(site(threePosts, 2), previous);
+    // Pagefind never writes these files: finding one in the new bundle proves it was copied.
+    await writeFile(join(previous, "copied.txt"), "first bundle, last build");
+    await writeFile(join(previous, "part-2/copied.txt"), "second bundle, last build");
+    const edited = [threePosts[0], threePosts[1], post(1, "Nixpkgs overlays, revised.")];
 
-    await buildSearchIndex(twoPageSite(), next, previous);
+    await buildSearchIndex(site(edited as Post[], 2), next, previous);
 
-    expect(await readFile(join(next, "pagefind/copied.txt"), "utf8")).toBe("from the last build");
-    expect((await indexedPages(next)).map((p) => p.url)).toEqual(["/", "/page/2/"]);
+    expect(await readFile(join(next, "copied.txt"), "utf8")).toBe("first bundle, last build");
+    // The first bundle was copied without the other bundles nested in it.
+    await expect(readFile(join(next, "part-2/copied.txt"))).rejects.toThrow();
+    const second = await indexedPages(join(next, "part-2"));
+    expect(second[0]?.content).toContain("revised");
+    expect(await bundleList(next)).toEqual(["part-2/"]);
   }, 60_000);
 
-  it("indexes anew when a stream page changed", async () => {
+  it("drops bundles the planet no longer needs", async () => {
     const previous = join(dir, "previous");
     const next = join(dir, "next");
-    await writePages(previous, streamPages);
-    await buildSearchIndex(twoPageSite(), previous);
-    await writeFile(join(previous, "pagefind/copied.txt"), "from the last build");
-    await cp(previous, next, { recursive: true });
-    await rm(join(next, "pagefind"), { recursive: true });
-    await writePages(next, { "page/2/index.html": page(postBody("post-2", "Nixpkgs overlays.")) });
+    await buildSearchIndex(site(threePosts, 2), previous);
 
-    await buildSearchIndex(twoPageSite(), next, previous);
+    await buildSearchIndex(site(threePosts.slice(0, 2), 2), next, previous);
 
-    const contents = (await indexedPages(next)).map((p) => p.content).join(" ");
-    expect(contents).toContain("overlays");
-    expect(contents).not.toContain("Hydra");
-    await expect(readFile(join(next, "pagefind/copied.txt"))).rejects.toThrow();
+    expect(await bundleList(next)).toEqual([]);
+    expect(await readdir(next)).not.toContain("part-2");
   }, 60_000);
-
-  it("names the stream page that was not rendered", async () => {
-    await writePages(dir, { "index.html": streamPages["index.html"] });
-
-    await expect(buildSearchIndex(twoPageSite(), dir)).rejects.toThrow(/page\/2\/index\.html/);
-  });
 });
