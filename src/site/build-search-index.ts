@@ -43,13 +43,17 @@ export async function buildSearchIndex(
   for (const [i, documents] of bundles.entries()) {
     const folder = i === 0 ? "" : `${PART_PREFIX}${i + 1}`;
     if (i > 0) parts.push(`${folder}/`);
-    const digest = sourceDigest(version, documents);
+    const pages = documents.map((document) => ({
+      sourcePath: document.sourcePath,
+      content: document.html(),
+    }));
+    const digest = sourceDigest(version, pages);
     const target = join(bundleDir, folder);
     const previous = previousBundleDir === undefined ? null : join(previousBundleDir, folder);
     if (previous !== null && (await indexedDigest(previous)) === digest) {
       await cp(previous, target, { recursive: true, filter: (path) => !isPart(previous, path) });
     } else {
-      await indexBundle(documents, target);
+      await indexBundle(pages, target);
       // Last, so a bundle with a digest is a whole one.
       await writeFile(join(target, SOURCE_DIGEST_FILE), digest);
     }
@@ -72,34 +76,37 @@ function splitIntoBundles(documents: SearchDocument[], maxPosts: number): Search
   return bundles;
 }
 
-/** Indexes `documents` with a Pagefind process of their own, which ends with them. */
-async function indexBundle(documents: SearchDocument[], outputPath: string): Promise<void> {
+/** A stream page as Pagefind's addHTMLFile takes it. */
+interface PageHtml {
+  sourcePath: string;
+  content: string;
+}
+
+/** Indexes `pages` with a Pagefind process of their own, which ends with them. */
+async function indexBundle(pages: PageHtml[], outputPath: string): Promise<void> {
   try {
     const created = await pagefind.createIndex(PAGEFIND_OPTIONS);
     if (!created.index) throw new Error(created.errors.join("; "));
-    for (const document of documents) {
-      const added = await created.index.addHTMLFile({
-        sourcePath: document.sourcePath,
-        content: document.html,
-      });
+    for (const page of pages) {
+      const added = await created.index.addHTMLFile(page);
       if (added.errors.length > 0) throw new Error(added.errors.join("; "));
     }
     await mkdir(outputPath, { recursive: true });
     const written = await created.index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(written.errors.join("; "));
   } catch (error) {
-    const pages = `${documents[0]?.sourcePath} to ${documents.at(-1)?.sourcePath}`;
-    throw new Error(`Pagefind could not index the stream pages ${pages}`, { cause: error });
+    const range = `${pages[0]?.sourcePath} to ${pages.at(-1)?.sourcePath}`;
+    throw new Error(`Pagefind could not index the stream pages ${range}`, { cause: error });
   } finally {
     await pagefind.close();
   }
 }
 
-/** What a bundle depends on: Pagefind's version, its options and the documents it reads. */
-function sourceDigest(version: Buffer, documents: SearchDocument[]): string {
+/** What a bundle depends on: Pagefind's version, its options and the pages it reads. */
+function sourceDigest(version: Buffer, pages: PageHtml[]): string {
   const hash = createHash("sha256").update(version).update(JSON.stringify(PAGEFIND_OPTIONS));
-  for (const { sourcePath, html } of documents) {
-    hash.update(`\n${sourcePath}\n${html.length}\n`).update(html);
+  for (const { sourcePath, content } of pages) {
+    hash.update(`\n${sourcePath}\n${content.length}\n`).update(content);
   }
   return hash.digest("hex");
 }

@@ -8,7 +8,8 @@ import { basePath, pageHref, postAnchor } from "./page-links.ts";
 export interface SearchDocument {
   /** The page's file under the site folder; Pagefind makes the result URL from it. */
   sourcePath: string;
-  html: string;
+  /** Made when asked for, so only the bundle being indexed is held as HTML. */
+  html: () => string;
   posts: number;
 }
 
@@ -25,7 +26,7 @@ export function searchDocuments(site: Site): SearchDocument[] {
   const head = `<!doctype html><html lang="${escapeHtml(site.config.language)}"><head><meta charset="utf-8"><title>${escapeHtml(site.config.title)}</title></head><body><main data-pagefind-body>`;
   return paginate(site.posts, site.config.postsPerPage).map((posts, i) => ({
     sourcePath: `${pageHref(site, i + 1).slice(base.length)}index.html`,
-    html: `${head}${posts.map(postArticle).join("")}</main></body></html>`,
+    html: () => `${head}${posts.map(postArticle).join("")}</main></body></html>`,
     posts: posts.length,
   }));
 }

@@ -45,14 +45,14 @@ describe("searchDocuments", () => {
     const site = fivePostSite();
     const [front] = searchDocuments(site);
 
-    expect(headings(front?.html ?? "")).toEqual(
+    expect(headings(front?.html() ?? "")).toEqual(
       site.posts.slice(0, 2).map((post) => [postAnchor(post), post.title]),
     );
   });
 
   it("holds each post's member, author and whole content inside Pagefind's body marker", () => {
     const site = fivePostSite();
-    const html = searchDocuments(site)[2]?.html ?? "";
+    const html = searchDocuments(site)[2]?.html() ?? "";
 
     expect(html).toMatch(/<html lang="en">.*<main data-pagefind-body>.*<\/main>/s);
     expect(html).toContain("<p>Ada Example (Ada)</p>");
@@ -64,7 +64,7 @@ describe("searchDocuments", () => {
     const site = fivePostSite();
     const short = { ...site, config: { ...site.config, truncateWords: 1 } };
 
-    expect(searchDocuments(short)[0]?.html).toContain(site.posts[0]?.contentHtml);
+    expect(searchDocuments(short)[0]?.html()).toContain(site.posts[0]?.contentHtml);
   });
 
   it("makes one empty front page document for a planet without posts", () => {
