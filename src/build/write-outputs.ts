@@ -9,6 +9,7 @@ import { renderRss } from "../render/render-rss.ts";
 import { buildSearchIndex, SEARCH_DIR } from "../site/build-search-index.ts";
 import type { SiteData } from "../site/site-data.ts";
 import { writeFileAtomic } from "../store/atomic-write.ts";
+import { settleAll } from "../tasks/settle-all.ts";
 import { renderPages } from "./render-pages.ts";
 import { type StageTimer, untimed } from "./stage-timer.ts";
 
@@ -55,11 +56,14 @@ export async function writeSite(
   const search = `${staging}-search`;
   try {
     // Astro renders in a process of its own and Pagefind indexes in another, so the two share
-    // the machine's cores instead of taking turns.
-    await settleAll([
-      time("render pages", () => renderPages(data, staging, join(cacheDir, "astro"))),
-      time("search index", () => buildSearchIndex(data.site, search, join(outDir, SEARCH_DIR))),
-    ]);
+    // the machine's cores instead of taking turns; Pagefind takes both once Astro is done.
+    const rendered = time("render pages", () =>
+      renderPages(data, staging, join(cacheDir, "astro")),
+    );
+    const indexed = time("search index", () =>
+      buildSearchIndex(data.site, search, join(outDir, SEARCH_DIR), rendered),
+    );
+    await settleAll([rendered, indexed]);
     await time("feeds", () => writeFeeds(data, staging));
     await rename(search, join(staging, SEARCH_DIR));
     await time("swap", () => swapIn(staging, outDir, build));
@@ -67,12 +71,6 @@ export async function writeSite(
     await rm(staging, { recursive: true, force: true });
     await rm(search, { recursive: true, force: true });
   }
-}
-
-/** Waits for every task, so none is still writing when the caller cleans up; then throws the first failure. */
-async function settleAll(tasks: Promise<unknown>[]): Promise<void> {
-  const failed = (await Promise.allSettled(tasks)).find((result) => result.status === "rejected");
-  if (failed) throw failed.reason;
 }
 
 let buildCount = 0;

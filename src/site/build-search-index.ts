@@ -3,6 +3,7 @@ import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import * as pagefind from "pagefind";
 import type { Site } from "../model/site.ts";
+import { settleAll } from "../tasks/settle-all.ts";
 import { type SearchDocument, searchDocuments } from "./search-documents.ts";
 
 /** Folder under the site where the search index and Pagefind's own script live. */
@@ -26,38 +27,56 @@ const PAGEFIND_OPTIONS: pagefind.PagefindServiceConfig = {};
  * no rendered page (searchDocuments), so it can run while Astro renders.
  *
  * The stream pages are split into bundles of at most `postsPerSearchBundle` posts (whole pages),
- * each indexed by a Pagefind process of its own, one after another: Pagefind holds all the text
- * of what it indexes, ~20 MB of memory per MB of text, so this bounds it by one bundle's. The
- * page merges the bundles listed in bundles.json. A bundle whose pages are the same as the one
- * in the same place in `previousBundleDir` is copied instead: indexing costs seconds, copying
- * milliseconds.
+ * each an index of its own: Pagefind holds all the text of what it indexes, ~20 MB of memory per
+ * MB of text, so this bounds it by the bundles being indexed at the time. That is one until
+ * `secondLaneAfter` settles (the render, which has the other core until then), two after it.
+ * The page merges the bundles listed in bundles.json. A bundle whose pages are the same as the
+ * one in the same place in `previousBundleDir` is copied instead: indexing costs seconds,
+ * copying milliseconds.
  */
 export async function buildSearchIndex(
   site: Site,
   bundleDir: string,
   previousBundleDir?: string,
+  secondLaneAfter: Promise<unknown> = Promise.resolve(),
 ): Promise<void> {
   const bundles = splitIntoBundles(searchDocuments(site), site.config.postsPerSearchBundle);
   const version = await readFile(new URL("../package.json", import.meta.resolve("pagefind")));
-  const parts: string[] = [];
-  for (const [i, documents] of bundles.entries()) {
-    const folder = i === 0 ? "" : `${PART_PREFIX}${i + 1}`;
-    if (i > 0) parts.push(`${folder}/`);
+  const folderOf = (i: number) => (i === 0 ? "" : `${PART_PREFIX}${i + 1}`);
+
+  const writeBundle = async (i: number, documents: SearchDocument[]): Promise<void> => {
     const pages = documents.map((document) => ({
       sourcePath: document.sourcePath,
       content: document.html(),
     }));
     const digest = sourceDigest(version, pages);
-    const target = join(bundleDir, folder);
-    const previous = previousBundleDir === undefined ? null : join(previousBundleDir, folder);
+    const target = join(bundleDir, folderOf(i));
+    const previous = previousBundleDir === undefined ? null : join(previousBundleDir, folderOf(i));
     if (previous !== null && (await indexedDigest(previous)) === digest) {
       await cp(previous, target, { recursive: true, filter: (path) => !isPart(previous, path) });
-    } else {
-      await indexBundle(pages, target);
-      // Last, so a bundle with a digest is a whole one.
-      await writeFile(join(target, SOURCE_DIGEST_FILE), digest);
+      return;
     }
+    await indexBundle(pages, target);
+    // Last, so a bundle with a digest is a whole one.
+    await writeFile(join(target, SOURCE_DIGEST_FILE), digest);
+  };
+
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < bundles.length; i = next++) {
+      // A failure stops the other lane too: the index would be incomplete anyway.
+      await writeBundle(i, bundles[i] ?? []).catch((error: unknown) => {
+        next = bundles.length;
+        throw error;
+      });
+    }
+  };
+  try {
+    await settleAll([lane(), secondLaneAfter.then(lane, lane)]);
+  } finally {
+    await pagefind.close();
   }
+  const parts = bundles.slice(1).map((_, i) => `${folderOf(i + 1)}/`);
   await writeFile(join(bundleDir, BUNDLE_LIST_FILE), `${JSON.stringify(parts)}\n`);
 }
 
@@ -82,7 +101,7 @@ interface PageHtml {
   content: string;
 }
 
-/** Indexes `pages` with a Pagefind process of their own, which ends with them. */
+/** Indexes `pages` into a bundle in `outputPath`, then drops the index from Pagefind's memory. */
 async function indexBundle(pages: PageHtml[], outputPath: string): Promise<void> {
   try {
     const created = await pagefind.createIndex(PAGEFIND_OPTIONS);
@@ -94,11 +113,10 @@ async function indexBundle(pages: PageHtml[], outputPath: string): Promise<void>
     await mkdir(outputPath, { recursive: true });
     const written = await created.index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(written.errors.join("; "));
+    await created.index.deleteIndex();
   } catch (error) {
     const range = `${pages[0]?.sourcePath} to ${pages.at(-1)?.sourcePath}`;
     throw new Error(`Pagefind could not index the stream pages ${range}`, { cause: error });
-  } finally {
-    await pagefind.close();
   }
 }
 
