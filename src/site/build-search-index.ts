@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
-import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import * as pagefind from "pagefind";
+import { Worker } from "node:worker_threads";
 import type { Site } from "../model/site.ts";
 import { settleAll } from "../tasks/settle-all.ts";
+import { indexBundle, PAGEFIND_OPTIONS, type PageHtml } from "./index-bundle.ts";
+import type { IndexRequest, IndexResponse } from "./index-bundle-worker.ts";
 import { type SearchDocument, searchDocuments } from "./search-documents.ts";
 
 /** Folder under the site where the search index and Pagefind's own script live. */
@@ -18,9 +20,6 @@ const PART_PREFIX = "part-";
 /** Written into each bundle: the digest of what it indexed, so a later build can reuse it. */
 const SOURCE_DIGEST_FILE = "indexed-pages.sha256";
 
-/** Pagefind's options; part of the digest, so changing them indexes anew. */
-const PAGEFIND_OPTIONS: pagefind.PagefindServiceConfig = {};
-
 /**
  * Indexes the posts of `site`'s stream pages with Pagefind (its binary ships in an npm package,
  * so this needs no network) into `bundleDir`, which becomes the site's pagefind/ folder. Reads
@@ -29,7 +28,8 @@ const PAGEFIND_OPTIONS: pagefind.PagefindServiceConfig = {};
  * The stream pages are split into bundles of at most `postsPerSearchBundle` posts (whole pages),
  * each an index of its own: Pagefind holds all the text of what it indexes, ~20 MB of memory per
  * MB of text, so this bounds it by the bundles being indexed at the time. That is one until
- * `secondLaneAfter` settles (the render, which has the other core until then), two after it.
+ * `secondLaneAfter` settles (the render, which has the other core until then), two after it:
+ * the second on a thread with a Pagefind process of its own (one process indexes on one core).
  * The page merges the bundles listed in bundles.json. A bundle whose pages are the same as the
  * one in the same place in `previousBundleDir` is copied instead: indexing costs seconds,
  * copying milliseconds.
@@ -44,8 +44,9 @@ export async function buildSearchIndex(
   const version = await readFile(new URL("../package.json", import.meta.resolve("pagefind")));
   const folderOf = (i: number) => (i === 0 ? "" : `${PART_PREFIX}${i + 1}`);
 
-  const writeBundle = async (i: number, documents: SearchDocument[]): Promise<void> => {
-    const pages = documents.map((document) => ({
+  type Indexer = (pages: PageHtml[], outputPath: string) => Promise<void>;
+  const writeBundle = async (i: number, index: Indexer): Promise<void> => {
+    const pages = (bundles[i] ?? []).map((document) => ({
       sourcePath: document.sourcePath,
       content: document.html(),
     }));
@@ -56,26 +57,31 @@ export async function buildSearchIndex(
       await cp(previous, target, { recursive: true, filter: (path) => !isPart(previous, path) });
       return;
     }
-    await indexBundle(pages, target);
+    await index(pages, target);
     // Last, so a bundle with a digest is a whole one.
     await writeFile(join(target, SOURCE_DIGEST_FILE), digest);
   };
 
   let next = 0;
-  const lane = async (): Promise<void> => {
+  const lane = async (index: Indexer): Promise<void> => {
     for (let i = next++; i < bundles.length; i = next++) {
       // A failure stops the other lane too: the index would be incomplete anyway.
-      await writeBundle(i, bundles[i] ?? []).catch((error: unknown) => {
+      await writeBundle(i, index).catch((error: unknown) => {
         next = bundles.length;
         throw error;
       });
     }
   };
-  try {
-    await settleAll([lane(), secondLaneAfter.then(lane, lane)]);
-  } finally {
-    await pagefind.close();
-  }
+  const threadLane = async (): Promise<void> => {
+    if (next >= bundles.length) return;
+    const thread = new IndexThread();
+    try {
+      await lane((pages, outputPath) => thread.index(pages, outputPath));
+    } finally {
+      await thread.end();
+    }
+  };
+  await settleAll([lane(indexBundle), secondLaneAfter.then(threadLane, threadLane)]);
   const parts = bundles.slice(1).map((_, i) => `${folderOf(i + 1)}/`);
   await writeFile(join(bundleDir, BUNDLE_LIST_FILE), `${JSON.stringify(parts)}\n`);
 }
@@ -93,31 +99,6 @@ function splitIntoBundles(documents: SearchDocument[], maxPosts: number): Search
     posts += document.posts;
   }
   return bundles;
-}
-
-/** A stream page as Pagefind's addHTMLFile takes it. */
-interface PageHtml {
-  sourcePath: string;
-  content: string;
-}
-
-/** Indexes `pages` into a bundle in `outputPath`, then drops the index from Pagefind's memory. */
-async function indexBundle(pages: PageHtml[], outputPath: string): Promise<void> {
-  try {
-    const created = await pagefind.createIndex(PAGEFIND_OPTIONS);
-    if (!created.index) throw new Error(created.errors.join("; "));
-    for (const page of pages) {
-      const added = await created.index.addHTMLFile(page);
-      if (added.errors.length > 0) throw new Error(added.errors.join("; "));
-    }
-    await mkdir(outputPath, { recursive: true });
-    const written = await created.index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(written.errors.join("; "));
-    await created.index.deleteIndex();
-  } catch (error) {
-    const range = `${pages[0]?.sourcePath} to ${pages.at(-1)?.sourcePath}`;
-    throw new Error(`Pagefind could not index the stream pages ${range}`, { cause: error });
-  }
 }
 
 /** What a bundle depends on: Pagefind's version, its options and the pages it reads. */
@@ -138,4 +119,30 @@ async function indexedDigest(folder: string): Promise<string | null> {
 function isPart(firstBundle: string, path: string): boolean {
   const name = relative(firstBundle, path);
   return name.startsWith(PART_PREFIX) || name === BUNDLE_LIST_FILE;
+}
+
+const INDEX_WORKER = new URL("./index-bundle-worker.ts", import.meta.url);
+
+/** indexBundle on a thread of its own (index-bundle-worker.ts), one bundle at a time. */
+class IndexThread {
+  readonly #worker = new Worker(INDEX_WORKER);
+
+  index(pages: PageHtml[], outputPath: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onExit = (code: number) =>
+        reject(new Error(`the indexing thread stopped (exit code ${code})`));
+      this.#worker.once("exit", onExit);
+      this.#worker.once("error", reject);
+      this.#worker.once("message", (response: IndexResponse) => {
+        this.#worker.off("exit", onExit).off("error", reject);
+        if (response.ok) resolve();
+        else reject(new Error(response.message));
+      });
+      this.#worker.postMessage({ pages, outputPath } satisfies IndexRequest);
+    });
+  }
+
+  async end(): Promise<void> {
+    await this.#worker.terminate();
+  }
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -77,6 +77,17 @@ describe("buildSearchIndex", () => {
     ]);
     // A bundle of its own: the page merges it with the first.
     expect((await readFile(join(bundle, "part-2/pagefind.js"), "utf8")).length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("names the stream pages of a bundle that could not be indexed", async () => {
+    const bundle = join(dir, "pagefind");
+    await mkdir(bundle);
+    // A file where the second bundle's folder must go.
+    await writeFile(join(bundle, "part-2"), "in the way");
+
+    await expect(buildSearchIndex(site(threePosts, 2), bundle)).rejects.toThrow(
+      /could not index the stream pages page\/3\/index\.html to page\/3\/index\.html/,
+    );
   }, 60_000);
 
   it("copies each bundle whose pages are unchanged and indexes the others anew", async () => {

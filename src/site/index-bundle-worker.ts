@@ -1,0 +1,27 @@
+import { parentPort } from "node:worker_threads";
+import { errorMessage } from "../model/caught-error.ts";
+import { indexBundle, type PageHtml } from "./index-bundle.ts";
+
+/** What the thread is sent: one bundle to index. */
+export interface IndexRequest {
+  pages: PageHtml[];
+  outputPath: string;
+}
+
+/** What it answers, once per request. */
+export type IndexResponse = { ok: true } | { ok: false; message: string };
+
+// A second indexing lane: indexBundle on a thread of its own, with a Pagefind process of its own.
+parentPort?.on("message", async ({ pages, outputPath }: IndexRequest) => {
+  const response: IndexResponse = await indexBundle(pages, outputPath).then(
+    () => ({ ok: true }),
+    (error: unknown) => ({
+      ok: false,
+      message:
+        error instanceof Error && error.cause !== undefined
+          ? `${error.message}: ${errorMessage(error.cause)}`
+          : errorMessage(error),
+    }),
+  );
+  parentPort?.postMessage(response);
+});
