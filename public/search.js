@@ -16,7 +16,9 @@ if (box instanceof HTMLElement) {
       await module.options(options);
       const listed = await fetch(`${box.dataset.bundle}bundles.json`);
       const parts = listed.ok ? await listed.json() : [];
-      for (const part of parts) await module.mergeIndex(`${box.dataset.bundle}${part}`, options);
+      await Promise.all(
+        parts.map((part) => module.mergeIndex(`${box.dataset.bundle}${part}`, options)),
+      );
       return module;
     });
     return pagefind;

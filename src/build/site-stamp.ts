@@ -64,13 +64,10 @@ export async function siteInputs(
   if (lock) hash.update(lock);
   for (const folder of ["src", "public"]) {
     const root = join(projectRoot, folder);
-    const entries = await readdir(root, { recursive: true, withFileTypes: true });
-    const files = entries
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name))
-      .sort();
-    for (const file of files)
-      hash.update(`\n${relative(projectRoot, file)}\n`).update(await readFile(file));
+    for (const file of (await filesUnder(root)).sort()) {
+      hash.update(`\n${relative(projectRoot, join(root, file))}\n`);
+      hash.update(await readFile(join(root, file)));
+    }
   }
   return hash.digest("hex");
 }
@@ -113,12 +110,17 @@ export async function dropStamp(cacheDir: string): Promise<void> {
 
 /** Records what the render just written into `stamp.outDir` was made from, and its files. */
 export async function saveStamp(cacheDir: string, stamp: Omit<SiteStamp, "files">): Promise<void> {
-  const entries = await readdir(stamp.outDir, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(stamp.outDir, join(entry.parentPath, entry.name)));
+  const files = await filesUnder(stamp.outDir);
   await writeFileAtomic(
     stampPath(cacheDir),
     JSON.stringify(stampSchema.parse({ ...stamp, files })),
   );
+}
+
+/** Every file under `dir`, however deep, as a path relative to it. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
 }

@@ -1,4 +1,4 @@
-import { cp, mkdir, rename, rm } from "node:fs/promises";
+import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative } from "node:path";
 import { renderAtom } from "../render/render-atom.ts";
 import { renderCalendars } from "../render/render-calendars.ts";
@@ -8,7 +8,6 @@ import { renderOpml } from "../render/render-opml.ts";
 import { renderRss } from "../render/render-rss.ts";
 import { buildSearchIndex, SEARCH_DIR } from "../site/build-search-index.ts";
 import type { SiteData } from "../site/site-data.ts";
-import { writeFileAtomic } from "../store/atomic-write.ts";
 import { settleAll } from "../tasks/settle-all.ts";
 import { renderPages } from "./render-pages.ts";
 import { type StageTimer, untimed } from "./stage-timer.ts";
@@ -29,11 +28,11 @@ export function renderFeeds(data: SiteData): Record<string, string> {
   };
 }
 
-/** Writes the feeds, calendars and reports into `dir`, each file replaced atomically. */
+/** Writes the feeds, calendars and reports into the staging folder `dir` (the swap is atomic). */
 async function writeFeeds(data: SiteData, dir: string): Promise<void> {
   for (const [path, text] of Object.entries(renderFeeds(data))) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFileAtomic(join(dir, path), text);
+    await writeFile(join(dir, path), text);
   }
 }
 

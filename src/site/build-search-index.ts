@@ -136,7 +136,7 @@ class IndexThread {
       this.#worker.once("message", (response: IndexResponse) => {
         this.#worker.off("exit", onExit).off("error", reject);
         if (response.ok) resolve();
-        else reject(new Error(response.message));
+        else reject(response.error);
       });
       this.#worker.postMessage({ pages, outputPath } satisfies IndexRequest);
     });

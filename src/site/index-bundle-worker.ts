@@ -1,5 +1,4 @@
 import { parentPort } from "node:worker_threads";
-import { errorMessage } from "../model/caught-error.ts";
 import { indexBundle, type PageHtml } from "./index-bundle.ts";
 
 /** What the thread is sent: one bundle to index. */
@@ -8,20 +7,14 @@ export interface IndexRequest {
   outputPath: string;
 }
 
-/** What it answers, once per request. */
-export type IndexResponse = { ok: true } | { ok: false; message: string };
+/** What it answers, once per request: the error crosses whole, its cause included. */
+export type IndexResponse = { ok: true } | { ok: false; error: unknown };
 
 // A second indexing lane: indexBundle on a thread of its own, with a Pagefind process of its own.
 parentPort?.on("message", async ({ pages, outputPath }: IndexRequest) => {
   const response: IndexResponse = await indexBundle(pages, outputPath).then(
     () => ({ ok: true }),
-    (error: unknown) => ({
-      ok: false,
-      message:
-        error instanceof Error && error.cause !== undefined
-          ? `${error.message}: ${errorMessage(error.cause)}`
-          : errorMessage(error),
-    }),
+    (error: unknown) => ({ ok: false, error }),
   );
   parentPort?.postMessage(response);
 });
