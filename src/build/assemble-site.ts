@@ -2,6 +2,7 @@ import type { PlanetConfig } from "../config/schema.ts";
 import { dedupeEvents } from "../events/dedupe-events.ts";
 import { fromStoredEvent } from "../events/stored-event.ts";
 import type { Member, Site } from "../model/site.ts";
+import { type ArchiveBoundary, layOutArchive } from "../select/archive-pages.ts";
 import { nextChangeAt } from "../select/next-change.ts";
 import { selectPosts } from "../select/select-posts.ts";
 import { type FeedContent, fromStoredPost, type SourceState } from "../store/feed-record.ts";
@@ -19,13 +20,19 @@ export interface AssembledSite {
   site: Site;
   /** When a held-back post comes due or an upcoming event ends; null if never. */
   changesAt: Date | null;
+  /** Where each archive page begins, to keep for the next build. */
+  archiveBoundaries: ArchiveBoundary[];
 }
 
-/** The site as readers will see it at `now`: every cached post that is due, the members, the events. */
+/**
+ * The site as readers will see it at `now`: every cached post that is due, on archive pages that
+ * begin where the last build's did (`archiveBoundaries`), the members, the events.
+ */
 export function assembleSite(
   config: PlanetConfig,
   sources: readonly LoadedSource[],
   now: Date,
+  archiveBoundaries: readonly ArchiveBoundary[] = [],
 ): AssembledSite {
   const members: Member[] = sources
     .filter(({ source }) => source.kind === "feed")
@@ -48,8 +55,11 @@ export function assembleSite(
   const events = dedupeEvents(
     sources.flatMap(({ content }) => content.events.map(fromStoredEvent)),
   ).sort((a, b) => a.start.getTime() - b.start.getTime() || a.uid.localeCompare(b.uid));
+  const posts = selectPosts(candidates, now);
+  const archive = layOutArchive(posts, archiveBoundaries, config.postsPerPage, config.timezone);
   return {
-    site: { config, now, posts: selectPosts(candidates, now), members, events },
+    site: { config, now, posts, archive: archive.pages, members, events },
     changesAt: nextChangeAt(candidates, events, now),
+    archiveBoundaries: archive.boundaries,
   };
 }

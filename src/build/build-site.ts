@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { loadConfig } from "../config/load-config.ts";
+import { readArchiveBoundaries, writeArchiveBoundaries } from "../store/archive-boundaries-file.ts";
 import { acquireCacheLock } from "../store/cache-lock.ts";
 import { openFeedCache } from "../store/feed-cache.ts";
 import { assembleSite } from "./assemble-site.ts";
@@ -63,8 +64,9 @@ export async function buildSite(
       posts = stamp.posts;
     } else {
       const loaded = await time("load", () => loadContents(updated, cache, log));
-      const { site, changesAt } = await time("assemble", () =>
-        assembleSite(config, loaded, env.now),
+      const boundaries = await readArchiveBoundaries(env.cacheDir);
+      const { site, changesAt, archiveBoundaries } = await time("assemble", () =>
+        assembleSite(config, loaded, env.now, boundaries),
       );
       log("Rendering…");
       // Loaded here: the renderers of pages, feeds and calendars are no cost to a build that
@@ -72,6 +74,7 @@ export async function buildSite(
       const { writeSite } = await import("./write-outputs.ts");
       await dropStamp(env.cacheDir);
       await time("write site", () => writeSite({ site, health }, env.outDir, env.cacheDir, time));
+      await writeArchiveBoundaries(env.cacheDir, archiveBoundaries);
       if (inputs !== null) {
         await saveStamp(env.cacheDir, {
           outDir: env.outDir,

@@ -6,9 +6,8 @@ import { renderHeaders } from "../render/render-headers.ts";
 import { renderHealthJson } from "../render/render-health-json.ts";
 import { renderOpml } from "../render/render-opml.ts";
 import { renderRss } from "../render/render-rss.ts";
-import { buildSearchIndex, SEARCH_DIR } from "../site/build-search-index.ts";
+import { buildSearchIndex } from "../site/build-search-index.ts";
 import type { SiteData } from "../site/site-data.ts";
-import { settleAll } from "../tasks/settle-all.ts";
 import { renderPages } from "./render-pages.ts";
 import { type StageTimer, untimed } from "./stage-timer.ts";
 
@@ -39,7 +38,9 @@ async function writeFeeds(data: SiteData, dir: string): Promise<void> {
 /**
  * Writes the whole site into a fresh folder, then swaps it in, so a static host never serves a
  * half-written site and a failed render leaves the last one in place. Astro renders again only
- * the pages whose cache key changed; the rest come from its cache.
+ * the pages whose cache key changed, and the search index only the segments whose pages did; the
+ * rest come from their stores in `cacheDir`, so a build that starts without `outDir` (a CI job
+ * that restores only the cache) costs what one that kept it does.
  */
 export async function writeSite(
   data: SiteData,
@@ -51,24 +52,15 @@ export async function writeSite(
   // A staging folder of its own per build: Astro imports the rendered page bundle by path, and
   // a path seen before would give back an earlier build's pages.
   const staging = stagingDir(outDir, build);
-  // Its own folder, moved in at the end: Astro owns the staging folder while it renders.
-  const search = `${staging}-search`;
   try {
-    // Astro renders in a process of its own and Pagefind indexes in another, so the two share
-    // the machine's cores instead of taking turns; Pagefind takes both once Astro is done.
-    const rendered = time("render pages", () =>
-      renderPages(data, staging, join(cacheDir, "astro")),
+    await time("render pages", () => renderPages(data, staging, join(cacheDir, "astro")));
+    await time("search index", () =>
+      buildSearchIndex(data.site, staging, join(cacheDir, "search")),
     );
-    const indexed = time("search index", () =>
-      buildSearchIndex(data.site, search, join(outDir, SEARCH_DIR), rendered),
-    );
-    await settleAll([rendered, indexed]);
     await time("feeds", () => writeFeeds(data, staging));
-    await rename(search, join(staging, SEARCH_DIR));
     await time("swap", () => swapIn(staging, outDir, build));
   } finally {
     await rm(staging, { recursive: true, force: true });
-    await rm(search, { recursive: true, force: true });
   }
 }
 

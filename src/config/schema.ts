@@ -70,9 +70,12 @@ export const eventSourceSchema = z.strictObject({
   kinds: kindRulesSchema.optional(),
 });
 
-/** Fetch tuning; the defaults suit a planet of a few hundred feeds. */
+/**
+ * Fetch tuning; the defaults suit planets up to several hundred feeds on a hundred hosts: dozens
+ * of requests in flight overall, a few per host, so no blog's server sees a burst.
+ */
 export const fetchSettingsSchema = z.strictObject({
-  concurrency: z.number().int().min(1).max(256).default(16),
+  concurrency: z.number().int().min(1).max(256).default(64),
   perHost: z.number().int().min(1).max(64).default(4),
   timeoutSeconds: z.number().positive().max(600).default(20),
   deadlineSeconds: z.number().positive().max(3600).default(300),
@@ -90,7 +93,7 @@ export const configSchema = z.strictObject({
   owner: z
     .strictObject({ name: nonEmpty("the owner's name"), email: z.email().optional() })
     .optional(),
-  /** How many posts the front page shows; older ones go to page/2/, page/3/, … */
+  /** How many posts the front page shows, and an archive page holds. */
   postsPerPage: z.number().int().min(1).max(1000).default(60),
   /** Cut front-page posts after this many words, with a link to the rest; whole posts if unset. */
   truncateWords: z
@@ -100,15 +103,11 @@ export const configSchema = z.strictObject({
     .max(10000)
     .optional()
     .describe("Cut front-page posts after this many words, with a link to the rest."),
-  /** Posts per search bundle: Pagefind's memory grows with a bundle's text. */
+  /** Removed: search segments follow the archive pages. Named so its error says what to do. */
   postsPerSearchBundle: z
-    .number()
-    .int()
-    .min(1)
-    .default(2000)
-    .describe(
-      "Posts per search bundle. Each is indexed on its own, so indexing holds one bundle's text at a time; readers load every bundle on their first search.",
-    ),
+    .never({ error: "no longer used (the search index follows the archive pages): remove it" })
+    .optional()
+    .describe("No longer used: remove it."),
   /** How many upcoming events the front page lists. */
   upcomingEvents: z.number().int().min(0).max(100).default(5),
   fetch: fetchSettingsSchema.default(fetchSettingsSchema.parse({})),

@@ -1,4 +1,5 @@
 import type { PlanetConfig } from "../config/schema.ts";
+import type { ArchivePage } from "../select/archive-pages.ts";
 import type { PlanetEvent } from "./event.ts";
 import type { Post } from "./post.ts";
 
@@ -9,6 +10,8 @@ export interface Site {
   now: Date;
   /** Every post due at `now`, deduplicated, newest first. */
   posts: Post[];
+  /** The same posts on stable archive pages, oldest page first. */
+  archive: ArchivePage[];
   /** Members in config order, with the link each resolved to. */
   members: Member[];
   /** Every known event of every source, each once, soonest first. */

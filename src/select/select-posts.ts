@@ -1,10 +1,24 @@
 import { type Post, postDate } from "../model/post.ts";
 
+/** Where a post stands in the stream: its instant, and its key to order posts of one instant. */
+export interface StreamPosition {
+  time: number;
+  key: string;
+}
+
+/** A post's position in the stream. */
+export function positionOf(post: Post): StreamPosition {
+  return { time: postDate(post).getTime(), key: post.key };
+}
+
 /** Newest first; equal instants fall back to the stable key so every build orders alike. */
+export function comparePositions(a: StreamPosition, b: StreamPosition): number {
+  return b.time - a.time || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** Posts newest first, as comparePositions orders them. */
 export function comparePosts(a: Post, b: Post): number {
-  return (
-    postDate(b).getTime() - postDate(a).getTime() || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
-  );
+  return comparePositions(positionOf(a), positionOf(b));
 }
 
 /**

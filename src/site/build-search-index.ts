@@ -1,79 +1,79 @@
 import { createHash } from "node:crypto";
-import { cp, readFile, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Site } from "../model/site.ts";
 import { settleAll } from "../tasks/settle-all.ts";
 import { indexBundle, PAGEFIND_OPTIONS, type PageHtml } from "./index-bundle.ts";
 import type { IndexRequest, IndexResponse } from "./index-bundle-worker.ts";
-import { type SearchDocument, searchDocuments } from "./search-documents.ts";
+import { archivePath } from "./page-links.ts";
+import { planSearchSegments } from "./search-segments.ts";
 
 /** Folder under the site where the search index and Pagefind's own script live. */
 export const SEARCH_DIR = "pagefind";
 
-/** In the first bundle: the folders of the others, relative to it, for the page to merge. */
+/** In the first segment: the folders of the others, relative to it, for the page to merge. */
 export const BUNDLE_LIST_FILE = "bundles.json";
 
-/** The second bundle onwards live in `part-2/`, `part-3/`, … inside the first. */
-const PART_PREFIX = "part-";
-
-/** Written into each bundle: the digest of what it indexed, so a later build can reuse it. */
-const SOURCE_DIGEST_FILE = "indexed-pages.sha256";
+/** Written last into a stored segment: one without it is a half-written leftover. */
+const COMPLETE_FILE = "complete";
 
 /**
- * Indexes the posts of `site`'s stream pages with Pagefind (its binary ships in an npm package,
- * so this needs no network) into `bundleDir`, which becomes the site's pagefind/ folder. Reads
- * no rendered page (searchDocuments), so it can run while Astro renders.
+ * Indexes the archive pages rendered into `siteDir` with Pagefind, into `siteDir/pagefind/`: one
+ * Pagefind index per segment of pages (search-segments.ts), which the page merges. Each segment
+ * is kept in `segmentStore` under the digest of what it indexed, so a segment whose pages are
+ * byte for byte those of an earlier build is copied from there, never indexed again, whether or
+ * not the last site is still in place. Segments left unused are removed from the store.
  *
- * The stream pages are split into bundles of at most `postsPerSearchBundle` posts (whole pages),
- * each an index of its own: Pagefind holds all the text of what it indexes, ~20 MB of memory per
- * MB of text, so this bounds it by the bundles being indexed at the time. That is one until
- * `secondLaneAfter` settles (the render, which has the other core until then), two after it:
- * the second on a thread with a Pagefind process of its own (one process indexes on one core).
- * The page merges the bundles listed in bundles.json. A bundle whose pages are the same as the
- * one in the same place in `previousBundleDir` is copied instead: indexing costs seconds,
- * copying milliseconds.
+ * Pagefind holds all the text it indexes (~20 MB of memory per MB), so segments are indexed one
+ * at a time per lane, on two lanes: this thread's and a worker thread's, each with a Pagefind
+ * process of its own (one process indexes on one core).
  */
 export async function buildSearchIndex(
   site: Site,
-  bundleDir: string,
-  previousBundleDir?: string,
-  secondLaneAfter: Promise<unknown> = Promise.resolve(),
+  siteDir: string,
+  segmentStore: string,
 ): Promise<void> {
-  const bundles = splitIntoBundles(searchDocuments(site), site.config.postsPerSearchBundle);
   const version = await readFile(new URL("../package.json", import.meta.resolve("pagefind")));
-  const folderOf = (i: number) => (i === 0 ? "" : `${PART_PREFIX}${i + 1}`);
+  const segments: string[][] = [];
+  let first = 0;
+  for (const size of planSearchSegments(site.archive.length, site.config.postsPerPage)) {
+    const pages = site.archive.slice(first, first + size);
+    segments.push(pages.map((page) => `${archivePath(page.slug)}index.html`));
+    first += size;
+  }
+  await mkdir(segmentStore, { recursive: true });
+  const digests: string[] = new Array(segments.length);
 
   type Indexer = (pages: PageHtml[], outputPath: string) => Promise<void>;
-  const writeBundle = async (i: number, index: Indexer): Promise<void> => {
-    const pages = (bundles[i] ?? []).map((document) => ({
-      sourcePath: document.sourcePath,
-      content: document.html(),
-    }));
-    const digest = sourceDigest(version, pages);
-    const target = join(bundleDir, folderOf(i));
-    const previous = previousBundleDir === undefined ? null : join(previousBundleDir, folderOf(i));
-    if (previous !== null && (await indexedDigest(previous)) === digest) {
-      await cp(previous, target, { recursive: true, filter: (path) => !isPart(previous, path) });
-      return;
+  const storeSegment = async (i: number, index: Indexer): Promise<void> => {
+    const pages: PageHtml[] = [];
+    for (const sourcePath of segments[i] ?? []) {
+      pages.push({ sourcePath, content: await readFile(join(siteDir, sourcePath), "utf8") });
     }
-    await index(pages, target);
-    // Last, so a bundle with a digest is a whole one.
-    await writeFile(join(target, SOURCE_DIGEST_FILE), digest);
+    const digest = segmentDigest(version, pages);
+    digests[i] = digest;
+    const stored = join(segmentStore, digest);
+    if (await isComplete(stored)) return;
+    const temp = `${stored}.${process.pid}.tmp`;
+    await rm(temp, { recursive: true, force: true });
+    await index(pages, temp);
+    await writeFile(join(temp, COMPLETE_FILE), "");
+    await rm(stored, { recursive: true, force: true });
+    await rename(temp, stored);
   };
 
   let next = 0;
   const lane = async (index: Indexer): Promise<void> => {
-    for (let i = next++; i < bundles.length; i = next++) {
+    for (let i = next++; i < segments.length; i = next++) {
       // A failure stops the other lane too: the index would be incomplete anyway.
-      await writeBundle(i, index).catch((error: unknown) => {
-        next = bundles.length;
+      await storeSegment(i, index).catch((error: unknown) => {
+        next = segments.length;
         throw error;
       });
     }
   };
   const threadLane = async (): Promise<void> => {
-    if (next >= bundles.length) return;
     const thread = new IndexThread();
     try {
       await lane((pages, outputPath) => thread.index(pages, outputPath));
@@ -81,28 +81,27 @@ export async function buildSearchIndex(
       await thread.end();
     }
   };
-  await settleAll([lane(indexBundle), secondLaneAfter.then(threadLane, threadLane)]);
-  const parts = bundles.slice(1).map((_, i) => `${folderOf(i + 1)}/`);
-  await writeFile(join(bundleDir, BUNDLE_LIST_FILE), `${JSON.stringify(parts)}\n`);
-}
+  await settleAll([lane(indexBundle), threadLane()]);
 
-/** Consecutive stream pages, grouped so each group holds at most `maxPosts` posts (or one page). */
-function splitIntoBundles(documents: SearchDocument[], maxPosts: number): SearchDocument[][] {
-  const bundles: SearchDocument[][] = [];
-  let posts = Number.POSITIVE_INFINITY;
-  for (const document of documents) {
-    if (posts + document.posts > maxPosts) {
-      bundles.push([]);
-      posts = 0;
-    }
-    bundles.at(-1)?.push(document);
-    posts += document.posts;
+  await pruneSegments(segmentStore, new Set(digests));
+  // A planet without posts has nothing to search; the page says so when asked.
+  if (digests.length === 0) return;
+  const searchDir = join(siteDir, SEARCH_DIR);
+  const parts: string[] = [];
+  for (const [i, digest] of digests.entries()) {
+    // The first segment is the root, whose pagefind.js the page loads; the rest sit inside it.
+    const folder = i === 0 ? "" : `segment-${digest.slice(0, 16)}`;
+    await cp(join(segmentStore, digest), join(searchDir, folder), {
+      recursive: true,
+      filter: (path) => !path.endsWith(`/${COMPLETE_FILE}`),
+    });
+    if (i > 0) parts.push(`${folder}/`);
   }
-  return bundles;
+  await writeFile(join(searchDir, BUNDLE_LIST_FILE), `${JSON.stringify(parts)}\n`);
 }
 
-/** What a bundle depends on: Pagefind's version, its options and the pages it reads. */
-function sourceDigest(version: Buffer, pages: PageHtml[]): string {
+/** What a segment depends on: Pagefind's version, its options and the pages it reads. */
+function segmentDigest(version: Buffer, pages: PageHtml[]): string {
   const hash = createHash("sha256").update(version).update(JSON.stringify(PAGEFIND_OPTIONS));
   for (const { sourcePath, content } of pages) {
     hash.update(`\n${sourcePath}\n${content.length}\n`).update(content);
@@ -110,39 +109,47 @@ function sourceDigest(version: Buffer, pages: PageHtml[]): string {
   return hash.digest("hex");
 }
 
-/** The source digest of the bundle in a folder; null when it has none. */
-async function indexedDigest(folder: string): Promise<string | null> {
-  return readFile(join(folder, SOURCE_DIGEST_FILE), "utf8").catch(() => null);
+async function isComplete(stored: string): Promise<boolean> {
+  return readFile(join(stored, COMPLETE_FILE)).then(
+    () => true,
+    () => false,
+  );
 }
 
-/** Whether `path` is another bundle nested in the first one, or the list of them. */
-function isPart(firstBundle: string, path: string): boolean {
-  const name = relative(firstBundle, path);
-  return name.startsWith(PART_PREFIX) || name === BUNDLE_LIST_FILE;
+/** Removes every stored segment (and leftover) but those in `used`. */
+async function pruneSegments(segmentStore: string, used: Set<string>): Promise<void> {
+  for (const name of await readdir(segmentStore)) {
+    if (!used.has(name)) await rm(join(segmentStore, name), { recursive: true, force: true });
+  }
 }
 
 const INDEX_WORKER = new URL("./index-bundle-worker.ts", import.meta.url);
 
-/** indexBundle on a thread of its own (index-bundle-worker.ts), one bundle at a time. */
+/**
+ * indexBundle on a thread of its own (index-bundle-worker.ts), one segment at a time. The thread
+ * starts with the first segment to index: a build that reuses every stored one needs none.
+ */
 class IndexThread {
-  readonly #worker = new Worker(INDEX_WORKER);
+  #worker: Worker | null = null;
 
   index(pages: PageHtml[], outputPath: string): Promise<void> {
+    this.#worker ??= new Worker(INDEX_WORKER);
+    const worker = this.#worker;
     return new Promise((resolve, reject) => {
       const onExit = (code: number) =>
         reject(new Error(`the indexing thread stopped (exit code ${code})`));
-      this.#worker.once("exit", onExit);
-      this.#worker.once("error", reject);
-      this.#worker.once("message", (response: IndexResponse) => {
-        this.#worker.off("exit", onExit).off("error", reject);
+      worker.once("exit", onExit);
+      worker.once("error", reject);
+      worker.once("message", (response: IndexResponse) => {
+        worker.off("exit", onExit).off("error", reject);
         if (response.ok) resolve();
         else reject(response.error);
       });
-      this.#worker.postMessage({ pages, outputPath } satisfies IndexRequest);
+      worker.postMessage({ pages, outputPath } satisfies IndexRequest);
     });
   }
 
   async end(): Promise<void> {
-    await this.#worker.terminate();
+    await this.#worker?.terminate();
   }
 }

@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import * as pagefind from "pagefind";
 
-/** A stream page as Pagefind's addHTMLFile takes it. */
+/** An archive page as Pagefind's addHTMLFile takes it. */
 export interface PageHtml {
   sourcePath: string;
   content: string;
@@ -29,7 +29,7 @@ export async function indexBundle(pages: PageHtml[], outputPath: string): Promis
     if (written.errors.length > 0) throw new Error(written.errors.join("; "));
   } catch (error) {
     const range = `${pages[0]?.sourcePath} to ${pages.at(-1)?.sourcePath}`;
-    throw new Error(`Pagefind could not index the stream pages ${range}`, { cause: error });
+    throw new Error(`Pagefind could not index the archive pages ${range}`, { cause: error });
   } finally {
     await pagefind.close();
   }

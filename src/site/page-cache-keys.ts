@@ -5,22 +5,38 @@ import { upcomingEvents } from "../select/select-events.ts";
 import { oncePerObject } from "./once-per-object.ts";
 import { postDigest } from "./post-digest.ts";
 
+/** What a page shows besides its posts. */
+export interface PageShows {
+  /** Whether its sidebar lists the upcoming events (every page but the archive pages). */
+  upcomingEvents: boolean;
+  /** Anything else it shows, e.g. an archive page's neighbours. */
+  details?: unknown;
+}
+
 /**
  * The `cacheKey` Astro's incremental build compares to reuse a page rendered by an earlier build:
  * equal keys must mean equal pages. It covers what every page shows (the config, the members in
- * headings and the sidebar, the upcoming events), the page's own posts, and `details` for what
- * else the page shows (a stream page's page count). The template code is Astro's to compare.
+ * headings and the sidebar), the upcoming events where the page lists them, the page's own posts,
+ * and `shows.details`. The template code is Astro's to compare. Archive pages leave the upcoming
+ * events out, so that a meetup that ends renders none of them again.
  */
-export function pageCacheKey(site: Site, posts: readonly Post[], ...details: unknown[]): string {
-  const hash = createHash("sha256").update(sharedDigest(site)).update(JSON.stringify(details));
+export function pageCacheKey(site: Site, posts: readonly Post[], shows: PageShows): string {
+  const hash = createHash("sha256")
+    .update(shows.upcomingEvents ? withUpcomingEvents(site) : sharedDigest(site))
+    .update(JSON.stringify(shows.details ?? null));
   for (const post of posts) hash.update(postDigest(post));
   return hash.digest("base64url");
 }
 
 const sharedDigest = oncePerObject((site: Site): string => {
-  const { config, members, events, now } = site;
-  const upcoming = upcomingEvents(events, now);
+  const { config, members } = site;
+  return createHash("sha256").update(JSON.stringify({ config, members })).digest("base64url");
+});
+
+const withUpcomingEvents = oncePerObject((site: Site): string => {
+  const upcoming = upcomingEvents(site.events, site.now);
   return createHash("sha256")
-    .update(JSON.stringify({ config, members, upcoming }))
+    .update(sharedDigest(site))
+    .update(JSON.stringify(upcoming))
     .digest("base64url");
 });

@@ -12,9 +12,14 @@ export function hrefTo(site: Site, path: string): string {
   return `${basePath(site)}${path}`;
 }
 
-/** Href of archive page `n` (1 is the front page). */
-export function pageHref(site: Site, n: number): string {
-  return hrefTo(site, n <= 1 ? "" : `page/${n}/`);
+/** Path of the archive's index, or of one archive page, under the planet's link. */
+export function archivePath(slug?: string): string {
+  return slug === undefined ? "archive/" : `archive/${slug}/`;
+}
+
+/** Href of the archive's index, or of one archive page. */
+export function archiveHref(site: Site, slug?: string): string {
+  return hrefTo(site, archivePath(slug));
 }
 
 /** The id of a post's title on the stream page that shows it. */

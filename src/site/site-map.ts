@@ -1,13 +1,13 @@
 import { postDate } from "../model/post.ts";
 import { planetUrl, type Site } from "../model/site.ts";
-import { paginate } from "../select/select-posts.ts";
 import { escapeHtml } from "../text/escape-html.ts";
 import { categoryPages, categoryPosts } from "./category-pages.ts";
 import { memberPages, memberPosts } from "./member-pages.ts";
+import { archivePath } from "./page-links.ts";
 
 /** One page of the planet as a sitemap lists it. */
 export interface SiteMapEntry {
-  /** Path under the planet's link, e.g. `page/2/`; "" is the front page. */
+  /** Path under the planet's link, e.g. `archive/2017-03-04/`; "" is the front page. */
   path: string;
   /** When its newest post was published; null for pages without posts. */
   lastModified: Date | null;
@@ -19,11 +19,12 @@ export function listPages(site: Site): SiteMapEntry[] {
     const first = posts[0];
     return first ? postDate(first) : null;
   };
-  const pages = paginate(site.posts, site.config.postsPerPage);
   return [
-    ...pages.map((posts, i) => ({
-      path: i === 0 ? "" : `page/${i + 1}/`,
-      lastModified: newest(posts),
+    { path: "", lastModified: newest(site.posts) },
+    { path: archivePath(), lastModified: newest(site.posts) },
+    ...site.archive.toReversed().map((page) => ({
+      path: archivePath(page.slug),
+      lastModified: newest(page.posts),
     })),
     ...memberPages(site).map(({ member, slug }) => ({
       path: `members/${slug}/`,

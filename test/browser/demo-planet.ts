@@ -33,9 +33,8 @@ export async function buildDemoPlanet(): Promise<BuiltPlanet> {
     const configPath = join(work, "feeds.json");
     await writeServedConfig(join(ROOT, "demo/feeds.json"), server.url, configPath);
     const config = JSON.parse(await readFile(configPath, "utf8"));
+    // Several archive pages, each a search segment, so search has to merge them to find posts.
     config.postsPerPage = 10;
-    // A search bundle per page, so search has to merge them to find older posts.
-    config.postsPerSearchBundle = 10;
     config.feeds[0].face = "sander.svg";
     await writeFile(configPath, JSON.stringify(config));
     const env = {

@@ -17,6 +17,8 @@ beforeAll(async () => {
 afterAll(() => planet.close());
 
 const page = (path: string) => parseHTML(firstTree.get(path) ?? "").document;
+const archivePages = () =>
+  [...firstTree.keys()].filter((path) => /^archive\/[^/]+\/index\.html$/.test(path)).sort();
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" });
 
 describe("the built planet page", () => {
@@ -74,23 +76,62 @@ describe("the built planet page", () => {
   });
 
   it("holds back posts dated after now and shows a post that two feeds carry once", () => {
-    // The stream: the front page and the archive pages (member pages repeat their posts).
-    const all = [...firstTree.entries()]
-      .filter(([path]) => path === "index.html" || path.startsWith("page/"))
-      .map(([, html]) => html)
+    // The stream twice: on the front page, and on the archive pages, which hold every post.
+    const archive = archivePages()
+      .map((path) => firstTree.get(path))
       .join("");
-    expect(all).not.toContain("From the future");
-    expect(all.match(/Shared post<\/a>/g)).toHaveLength(1);
+    for (const stream of [firstTree.get("index.html") ?? "", archive]) {
+      expect(stream).not.toContain("From the future");
+      expect(stream.match(/Shared post<\/a>/g)).toHaveLength(1);
+    }
   });
 
-  it("puts older posts on page/2/", () => {
-    const titles = [...page("page/2/index.html").querySelectorAll(".h-entry .post-title")].map(
-      (e) => e.textContent,
+  it("puts every post on an archive page, pages sealed oldest first, each dated in its title", () => {
+    const titlesOn = (path: string) =>
+      [...page(path).querySelectorAll(".h-entry .post-title")].map((e) => e.textContent);
+    expect(archivePages()).toEqual([
+      "archive/2016-10-26/index.html",
+      "archive/2017-03-14/index.html",
+    ]);
+    expect(titlesOn("archive/2016-10-26/index.html")).toEqual([
+      expect.stringMatching(/Shared post/),
+      "Reflecting on 2016",
+      "Push and pull deployment",
+    ]);
+    expect(titlesOn("archive/2017-03-14/index.html")).toEqual([
+      "Reconstructing Disnix deployments",
+      "<b>x and NixOS 17.03",
+    ]);
+    const oldest = page("archive/2016-10-26/index.html");
+    expect(oldest.querySelector("title")?.textContent).toMatch(
+      /^Posts of October 26, 2016\s–\sJanuary 2, 2017 — /,
     );
-    expect(titles).toEqual(["Reflecting on 2016", "Push and pull deployment"]);
+    expect(oldest.querySelector("h1")?.textContent).toMatch(
+      /^Posts of October 26, 2016\s–\sJanuary 2, 2017$/,
+    );
+    expect(oldest.querySelector('a[rel="prev"]')?.getAttribute("href")).toBe(
+      "/archive/2017-03-14/",
+    );
+    expect(oldest.querySelector('a[rel="next"]')).toBeNull();
+  });
+
+  it("leads from the front page's older posts to the archive, which lists the months", () => {
     expect(page("index.html").querySelector('a[rel="next"]')?.getAttribute("href")).toBe(
-      "/page/2/",
+      "/archive/",
     );
+    const months = [...page("archive/index.html").querySelectorAll(".archive-months > li")];
+    const dates = months.map((month) => month.querySelector("time")?.getAttribute("datetime"));
+    expect(dates[0]).toBe("2017-03");
+    expect(dates.at(-1)).toBe("2016-10");
+    expect(months[0]?.textContent).toContain("2 posts");
+    expect(months.at(-1)?.querySelector("a")?.getAttribute("href")).toBe("/archive/2016-10-26/");
+  });
+
+  it("lists the archive pages in sitemap.xml, and no page/N/", () => {
+    const sitemap = firstTree.get("sitemap.xml") ?? "";
+    expect(sitemap).toContain("<loc>https://planet.example.org/archive/2016-10-26/</loc>");
+    expect(sitemap).toContain("<loc>https://planet.example.org/archive/</loc>");
+    expect(sitemap).not.toContain("/page/");
   });
 });
 

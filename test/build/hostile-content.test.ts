@@ -91,7 +91,7 @@ function isInside(element: Element, test: (ancestor: Element) => boolean): boole
   return false;
 }
 
-const PAGE_BASE = "https://planet.example.org/page/";
+const PAGE_BASE = "https://planet.example.org/archive/";
 const SCRIPT_SCHEMES = new Set(["javascript:", "vbscript:", "data:"]);
 const URL_ATTRIBUTES = new Set([
   ...["href", "src", "action", "formaction", "poster", "data", "cite", "background"],

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { type FixturePlanet, readTree, startFixturePlanet } from "../helpers/site-build.ts";
@@ -61,4 +61,69 @@ it("writes the same pages incrementally as a build from an empty cache", async (
   expect([...incremental.keys()].filter(isPage).sort()).toEqual(pages);
   expect(pages).toContain("members/bob/index.html");
   for (const path of pages) expect(incremental.get(path), path).toBe(whole.get(path));
+}, 120_000);
+
+/** Bob writes a new post, newer than every other. */
+async function addBobsPost(planet: FixturePlanet): Promise<void> {
+  const path = join(planet.feedsDir, "bob.rss");
+  const feed = await readFile(path, "utf8");
+  const item = `<item><title>Nix flakes at last</title><link>https://bob.example.net/2017/03/flakes/</link><pubDate>Thu, 30 Mar 2017 09:00:00 +0000</pubDate><description>A new post.</description></item>`;
+  await writeFile(path, feed.replace("<item>", `${item}<item>`));
+}
+
+it("leaves every sealed archive page and its search segment byte for byte as they were when a post is added", async () => {
+  const planet = await planetWithCopiedFeeds();
+  await planet.build();
+  const before = await readTree(planet.env.outDir);
+  await addBobsPost(planet);
+  await planet.build();
+  const after = await readTree(planet.env.outDir);
+
+  // Three posts a page: the oldest three are sealed on the first page; the new one joins the
+  // newest page.
+  const sealed = "archive/2016-10-26/index.html";
+  expect(after.get(sealed)).toBe(before.get(sealed));
+  expect(after.get("archive/2017-03-14/index.html")).toContain("Nix flakes at last");
+  expect(before.get("archive/2017-03-14/index.html")).not.toContain("Nix flakes at last");
+  // The sealed page's segment is the root of the search index; the open page's sits inside it.
+  const rootSegment = (tree: Map<string, string>) =>
+    [...tree.entries()].filter(
+      ([path]) =>
+        path.startsWith("pagefind/") &&
+        !path.startsWith("pagefind/segment-") &&
+        path !== "pagefind/bundles.json",
+    );
+  expect(rootSegment(before).length).toBeGreaterThan(3);
+  expect(rootSegment(after)).toEqual(rootSegment(before));
+  const segmentsOf = (tree: Map<string, string>) =>
+    JSON.parse(tree.get("pagefind/bundles.json") ?? "");
+  expect(segmentsOf(after)).toHaveLength(1);
+  expect(segmentsOf(after)).not.toEqual(segmentsOf(before));
+}, 120_000);
+
+it("copies unchanged pages and search segments from the cache into a build that starts without the site", async () => {
+  const planet = await planetWithCopiedFeeds();
+  await planet.build();
+  const kept = await readTree(planet.env.outDir);
+  // Marks in the cached copies: found in the new site, they prove it was copied, not made anew.
+  const page = "archive/2016-10-26/index.html";
+  const cachedPage = join(planet.env.cacheDir, "astro/dist", page);
+  const html = await readFile(cachedPage, "utf8");
+  await writeFile(cachedPage, html.replace("</body>", "<!-- from the cache --></body>"));
+  const segments = join(planet.env.cacheDir, "search");
+  for (const segment of await readdir(segments)) {
+    await writeFile(join(segments, segment, "from-the-cache.txt"), segment);
+  }
+  await rm(planet.env.outDir, { recursive: true });
+
+  await planet.build();
+
+  const rebuilt = await readTree(planet.env.outDir);
+  expect(rebuilt.get(page)).toContain("<!-- from the cache -->");
+  // The marked page's segment is indexed anew (its page's bytes differ); the other is copied.
+  expect([...rebuilt.keys()].filter((path) => path.endsWith("from-the-cache.txt"))).toEqual([
+    expect.stringMatching(/^pagefind\/segment-[0-9a-f]{16}\/from-the-cache\.txt$/),
+  ]);
+  const made = [...rebuilt.keys()].filter((path) => !path.endsWith("from-the-cache.txt"));
+  expect(made.sort()).toEqual([...kept.keys()].sort());
 }, 120_000);

@@ -42,10 +42,9 @@ describe("a valid configuration", () => {
       language: "en",
       timezone: "UTC",
       postsPerPage: 60,
-      postsPerSearchBundle: 2000,
       upcomingEvents: 5,
       fetch: {
-        concurrency: 16,
+        concurrency: 64,
         perHost: 4,
         timeoutSeconds: 20,
         deadlineSeconds: 300,
@@ -102,6 +101,12 @@ describe("problems are reported with their field path", () => {
       'feeds[0]: unknown key "nmae"',
     ]);
     expect(problemsOf({ ...MINIMAL, x: 1 })).toEqual(['(top level): unknown key "x"']);
+  });
+
+  it("tells the owner to remove a key that is no longer used", () => {
+    expect(problemsOf({ ...MINIMAL, postsPerSearchBundle: 2000 })).toEqual([
+      "postsPerSearchBundle: no longer used (the search index follows the archive pages): remove it",
+    ]);
   });
 
   it("says a missing field is required, and a mistyped one is mistyped", () => {

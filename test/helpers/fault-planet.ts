@@ -146,11 +146,15 @@ export async function readHealth(outDir: string): Promise<Map<string, HealthEntr
   return new Map(health.feeds.map((entry) => [entry.name, entry]));
 }
 
-/** The title of every post on the built pages (index.html and page/N/), in page order. */
+/** The title of every post on the built archive pages, which hold each post once, newest first. */
 export async function readPostTitles(outDir: string): Promise<string[]> {
-  const pages = ["index.html"];
-  const more = await readdir(join(outDir, "page")).catch(() => []);
-  for (const n of more.sort((a, b) => Number(a) - Number(b))) pages.push(`page/${n}/index.html`);
+  // Slugs are the days the pages begin: in name order, oldest first.
+  const slugs = await readdir(join(outDir, "archive"), { withFileTypes: true }).catch(() => []);
+  const pages = slugs
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `archive/${entry.name}/index.html`)
+    .sort()
+    .reverse();
   const titles: string[] = [];
   for (const page of pages) {
     const { document } = parseHTML(await readFile(join(outDir, page), "utf8"));

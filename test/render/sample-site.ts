@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import { configSchema } from "../../src/config/schema.ts";
 import type { Post } from "../../src/model/post.ts";
 import type { Member, Site } from "../../src/model/site.ts";
+import { layOutArchive } from "../../src/select/archive-pages.ts";
 import { samplePost } from "../helpers/feed-record-sample.ts";
 
 /** Text that has broken feed writers: markup as text, entities as text, CDATA ends, bad characters. */
@@ -33,17 +34,19 @@ export function site(
   config: Record<string, unknown> = {},
   members?: Member[],
 ): Site {
+  const planet = configSchema.parse({
+    title: "Test Planet",
+    link: "https://planet.example.org/",
+    description: "A planet for tests",
+    owner: { name: "Planet admins", email: "admins@planet.example.org" },
+    feeds: [],
+    ...config,
+  });
   return {
-    config: configSchema.parse({
-      title: "Test Planet",
-      link: "https://planet.example.org/",
-      description: "A planet for tests",
-      owner: { name: "Planet admins", email: "admins@planet.example.org" },
-      feeds: [],
-      ...config,
-    }),
+    config: planet,
     now: new Date("2025-03-01T12:00:00Z"),
     posts,
+    archive: layOutArchive(posts, [], planet.postsPerPage, planet.timezone).pages,
     members: members ?? [
       {
         name: "Ada Example",

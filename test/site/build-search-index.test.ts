@@ -1,12 +1,19 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { configSchema } from "../../src/config/schema.ts";
 import type { Post } from "../../src/model/post.ts";
 import type { Site } from "../../src/model/site.ts";
-import { BUNDLE_LIST_FILE, buildSearchIndex } from "../../src/site/build-search-index.ts";
+import { layOutArchive } from "../../src/select/archive-pages.ts";
+import { comparePosts } from "../../src/select/select-posts.ts";
+import {
+  BUNDLE_LIST_FILE,
+  buildSearchIndex,
+  SEARCH_DIR,
+} from "../../src/site/build-search-index.ts";
+import { archivePath } from "../../src/site/page-links.ts";
 import { samplePost } from "../helpers/feed-record-sample.ts";
 import { member, sampleSite } from "./sample-site.ts";
 
@@ -19,19 +26,39 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 const FEED = "https://ada.example/feed";
 
 function post(n: number, text: string): Post {
-  return { ...samplePost(FEED, n), contentHtml: `<p>${text}</p>` };
-}
-
-/** One post per stream page; `postsPerSearchBundle` posts per search bundle. */
-function site(posts: Post[], postsPerSearchBundle = 2000): Site {
-  const base = sampleSite([member("Ada Example", FEED)], posts);
   return {
-    ...base,
-    config: configSchema.parse({ ...base.config, postsPerPage: 1, postsPerSearchBundle }),
+    ...samplePost(FEED, n),
+    key: `post-${n}`,
+    published: new Date(Date.UTC(2017, 0, n)),
+    contentHtml: `<p>${text}</p>`,
   };
 }
 
-/** The pages a bundle indexed, read back from Pagefind's fragments (gzip, a signature, JSON). */
+/** One post per archive page. */
+function site(posts: Post[]): Site {
+  const base = sampleSite([member("Ada Example", FEED)], [...posts].sort(comparePosts));
+  const config = configSchema.parse({ ...base.config, postsPerPage: 1 });
+  return {
+    ...base,
+    config,
+    archive: layOutArchive(base.posts, [], 1, config.timezone).pages,
+  };
+}
+
+/** Writes each archive page into `siteDir` as the render would, with its posts to index. */
+async function renderArchive(s: Site, siteDir: string): Promise<void> {
+  for (const page of s.archive) {
+    const file = join(siteDir, archivePath(page.slug), "index.html");
+    await mkdir(dirname(file), { recursive: true });
+    const posts = page.posts.map((p) => `<h3 id="${p.key}">${p.title}</h3>${p.contentHtml}`);
+    await writeFile(
+      file,
+      `<!doctype html><html lang="en"><head><title>t</title></head><body><main data-pagefind-body>${posts.join("")}</main></body></html>`,
+    );
+  }
+}
+
+/** The pages an index holds, read back from Pagefind's fragments (gzip, a signature, JSON). */
 async function indexedPages(bundle: string): Promise<{ url: string; content: string }[]> {
   const folder = join(bundle, "fragment");
   const pages = [];
@@ -42,81 +69,88 @@ async function indexedPages(bundle: string): Promise<{ url: string; content: str
   return pages.sort((a, b) => a.url.localeCompare(b.url));
 }
 
-const bundleList = async (bundle: string) =>
-  JSON.parse(await readFile(join(bundle, BUNDLE_LIST_FILE), "utf8"));
+/** Builds the index of `s` into a fresh site folder, as a build would; returns its search dir. */
+async function index(s: Site, name: string, store: string): Promise<string> {
+  const siteDir = join(dir, name);
+  await renderArchive(s, siteDir);
+  await buildSearchIndex(s, siteDir, store);
+  return join(siteDir, SEARCH_DIR);
+}
+
+const segmentsOf = async (search: string): Promise<string[]> =>
+  JSON.parse(await readFile(join(search, BUNDLE_LIST_FILE), "utf8"));
 
 const threePosts = [
-  post(3, "Reconstructing deployments with Disnix."),
-  post(2, "Hydra builds the channel."),
   post(1, "Nixpkgs overlays explained."),
+  post(2, "Hydra builds the channel."),
+  post(3, "Reconstructing deployments with Disnix."),
 ];
 
 describe("buildSearchIndex", () => {
-  it("indexes every stream page's posts into one bundle when they fit", async () => {
-    const bundle = join(dir, "pagefind");
+  it("indexes the archive pages in segments that the page merges from the first", async () => {
+    const search = await index(site(threePosts), "site", join(dir, "store"));
 
-    await buildSearchIndex(site(threePosts), bundle);
-
-    const indexed = await indexedPages(bundle);
-    expect(indexed.map((p) => p.url)).toEqual(["/", "/page/2/", "/page/3/"]);
-    expect(indexed[0]?.content).toContain("Disnix");
-    expect(await bundleList(bundle)).toEqual([]);
-    expect((await readFile(join(bundle, "pagefind.js"), "utf8")).length).toBeGreaterThan(0);
-  }, 60_000);
-
-  it("splits the stream pages into bundles of at most postsPerSearchBundle posts", async () => {
-    const bundle = join(dir, "pagefind");
-
-    await buildSearchIndex(site(threePosts, 2), bundle);
-
-    expect(await bundleList(bundle)).toEqual(["part-2/"]);
-    expect((await indexedPages(bundle)).map((p) => p.url)).toEqual(["/", "/page/2/"]);
-    const second = await indexedPages(join(bundle, "part-2"));
-    expect(second.map((p) => [p.url, p.content])).toEqual([
-      ["/page/3/", expect.stringContaining("overlays")],
-    ]);
-    // A bundle of its own: the page merges it with the first.
-    expect((await readFile(join(bundle, "part-2/pagefind.js"), "utf8")).length).toBeGreaterThan(0);
-  }, 60_000);
-
-  it("names the stream pages of a bundle that could not be indexed", async () => {
-    const bundle = join(dir, "pagefind");
-    await mkdir(bundle);
-    // A file where the second bundle's folder must go.
-    await writeFile(join(bundle, "part-2"), "in the way");
-
-    await expect(buildSearchIndex(site(threePosts, 2), bundle)).rejects.toThrow(
-      /could not index the stream pages page\/3\/index\.html to page\/3\/index\.html/,
+    const segments = await segmentsOf(search);
+    // Two sealed pages and the open page: three segments of one page at this size.
+    expect(segments).toHaveLength(2);
+    const pages = [
+      ...(await indexedPages(search)),
+      ...(await indexedPages(join(search, segments[0] as string))),
+      ...(await indexedPages(join(search, segments[1] as string))),
+    ];
+    expect(pages.map((p) => p.content).join(" ")).toMatch(/overlays.*Hydra.*Disnix/s);
+    expect(pages.map((p) => p.url)).toEqual(
+      site(threePosts).archive.map((page) => `/${archivePath(page.slug)}`),
     );
+    expect((await readFile(join(search, "pagefind.js"), "utf8")).length).toBeGreaterThan(0);
   }, 60_000);
 
-  it("copies each bundle whose pages are unchanged and indexes the others anew", async () => {
-    const previous = join(dir, "previous");
-    const next = join(dir, "next");
-    await buildSearchIndex(site(threePosts, 2), previous);
-    // Pagefind never writes these files: finding one in the new bundle proves it was copied.
-    await writeFile(join(previous, "copied.txt"), "first bundle, last build");
-    await writeFile(join(previous, "part-2/copied.txt"), "second bundle, last build");
-    const edited = [threePosts[0], threePosts[1], post(1, "Nixpkgs overlays, revised.")];
+  it("reuses a segment whose pages are unchanged from the store, even into a new site folder", async () => {
+    const store = join(dir, "store");
+    await index(site(threePosts), "first", store);
+    // Pagefind never writes this file: finding it in the new site proves the segment was copied.
+    for (const segment of await readdir(store)) {
+      await writeFile(join(store, segment, "copied.txt"), segment);
+    }
+    const edited = [threePosts[0], threePosts[1], post(3, "Disnix, revised.")] as Post[];
 
-    await buildSearchIndex(site(edited as Post[], 2), next, previous);
+    const search = await index(site(edited), "second", store);
 
-    expect(await readFile(join(next, "copied.txt"), "utf8")).toBe("first bundle, last build");
-    // The first bundle was copied without the other bundles nested in it.
-    await expect(readFile(join(next, "part-2/copied.txt"))).rejects.toThrow();
-    const second = await indexedPages(join(next, "part-2"));
-    expect(second[0]?.content).toContain("revised");
-    expect(await bundleList(next)).toEqual(["part-2/"]);
+    expect(await readFile(join(search, "copied.txt"), "utf8")).toBeTruthy();
+    const [second, newest] = await segmentsOf(search);
+    expect(await readdir(join(search, second as string))).toContain("copied.txt");
+    expect(await readdir(join(search, newest as string))).not.toContain("copied.txt");
+    expect((await indexedPages(join(search, newest as string)))[0]?.content).toContain("revised");
   }, 60_000);
 
-  it("drops bundles the planet no longer needs", async () => {
-    const previous = join(dir, "previous");
-    const next = join(dir, "next");
-    await buildSearchIndex(site(threePosts, 2), previous);
+  it("leaves a sealed segment's files byte for byte as they were when a post is added", async () => {
+    const store = join(dir, "store");
+    const before = await index(site(threePosts), "first", store);
+    const after = await index(site([...threePosts, post(4, "Channels.")]), "second", store);
 
-    await buildSearchIndex(site(threePosts.slice(0, 2), 2), next, previous);
+    const [sealed] = await segmentsOf(before);
+    expect(await segmentsOf(after)).toContain(sealed);
+    for (const name of await readdir(join(before, sealed as string), { recursive: true })) {
+      const file = join(sealed as string, name);
+      if (!name.includes(".")) continue;
+      expect(await readFile(join(after, file)), file).toEqual(await readFile(join(before, file)));
+    }
+  }, 60_000);
 
-    expect(await bundleList(next)).toEqual([]);
-    expect(await readdir(next)).not.toContain("part-2");
+  it("removes segments no longer used from the store", async () => {
+    const store = join(dir, "store");
+    await index(site(threePosts), "first", store);
+    const stored = await readdir(store);
+
+    await index(site(threePosts.slice(0, 2)), "second", store);
+
+    const left = await readdir(store);
+    expect(left).toHaveLength(2);
+    expect(stored).toEqual(expect.arrayContaining(left));
+  }, 60_000);
+
+  it("writes no index for a planet without posts", async () => {
+    const search = await index(site([]), "empty", join(dir, "store"));
+    await expect(readdir(search)).rejects.toThrow();
   }, 60_000);
 });

@@ -12,7 +12,7 @@ const site = (changes: Partial<Site> = {}): Site => ({
   ...sampleSite([member("Ada", "https://ada.example/feed.xml")], posts()),
   ...changes,
 });
-const keyOf = (s: Site) => pageCacheKey(s, s.posts, 1);
+const keyOf = (s: Site) => pageCacheKey(s, s.posts, { upcomingEvents: true });
 
 describe("pageCacheKey", () => {
   it("is the same for the same content in new objects", () => {
@@ -54,8 +54,21 @@ describe("pageCacheKey", () => {
     expect(keyOf(site({ events: [past] }))).toBe(keyOf(site()));
   });
 
-  it("changes with what the page adds, such as its page count", () => {
+  it("changes with what the page adds, such as an archive page's neighbours", () => {
     const s = site();
-    expect(pageCacheKey(s, s.posts, 1)).not.toBe(pageCacheKey(s, s.posts, 2));
+    const shows = (details: unknown) => ({ upcomingEvents: false, details });
+    expect(pageCacheKey(s, s.posts, shows(["a", "b"]))).not.toBe(
+      pageCacheKey(s, s.posts, shows(["a", "c"])),
+    );
+  });
+
+  it("leaves out the upcoming events for a page that does not list them", () => {
+    const soon = sampleEvent({ start: new Date("2025-03-10T18:00:00Z"), end: null });
+    const withoutEvents = (s: Site) => pageCacheKey(s, s.posts, { upcomingEvents: false });
+    expect(withoutEvents(site({ events: [soon] }))).toBe(withoutEvents(site()));
+    const plain = site();
+    expect(withoutEvents(site({ config: { ...plain.config, title: "Renamed" } }))).not.toBe(
+      withoutEvents(plain),
+    );
   });
 });
