@@ -1,4 +1,4 @@
-// The pipeline (src/build) runs Astro programmatically with its own settings; this file serves
+// The publish stage (src/publish) runs Astro programmatically with its own settings; this file serves
 // `astro dev` / `astro preview` and editors, and keeps the output static.
 import { defineConfig } from "astro/config";
 

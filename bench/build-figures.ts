@@ -1,4 +1,4 @@
-import type { BuildStage } from "../src/build/stage-timer.ts";
+import type { BuildStage } from "../src/pipeline/stage-timer.ts";
 
 /** What one planet build reports about itself (written by bench/build-once.ts). */
 export interface BuildFigures {

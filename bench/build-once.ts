@@ -1,11 +1,11 @@
 // One planet build, run as a child process by bench/run.ts so its peak memory is its own.
-// It runs src/build/build-site.ts's buildSite with a timer on each stage; argv[2] is where the
+// It runs src/pipeline/build-site.ts's buildSite with a timer on each stage; argv[2] is where the
 // figures go (JSON), BENCH_OUT_DIR where the site is written.
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { readBuildEnvironment } from "../src/build/build-environment.ts";
-import { buildSite } from "../src/build/build-site.ts";
-import type { StageTimer } from "../src/build/stage-timer.ts";
+import { readBuildEnvironment } from "../src/pipeline/build-environment.ts";
+import { buildSite } from "../src/pipeline/build-site.ts";
+import type { StageTimer } from "../src/pipeline/stage-timer.ts";
 import type { BuildFigures } from "./build-figures.ts";
 
 const resultPath = process.argv[2];

@@ -1,4 +1,4 @@
-import type { BuildStage } from "../src/build/stage-timer.ts";
+import type { BuildStage } from "../src/pipeline/stage-timer.ts";
 import type { BenchOptions } from "./bench-options.ts";
 import type { StageCosts } from "./build-figures.ts";
 import type { PeerRun } from "./run-peer.ts";

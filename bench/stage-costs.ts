@@ -5,12 +5,12 @@
 // the cold build, argv[4] where the figures go.
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { refreshState } from "../src/build/refresh-record.ts";
 import type { FetchResult } from "../src/model/fetch-result.ts";
 import { normalizeFeed } from "../src/normalize/normalize-feed.ts";
 import { findXmlError } from "../src/parse/check-xml.ts";
 import { decodeBody } from "../src/parse/decode-body.ts";
 import { parseFeed } from "../src/parse/parse-feed.ts";
+import { refreshState } from "../src/refresh/refresh-record.ts";
 import { sanitizeContent } from "../src/sanitize/sanitize-content.ts";
 import { describeCacheFile } from "../src/store/cache-files.ts";
 import { openFeedCache } from "../src/store/feed-cache.ts";

@@ -1,10 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { readBuildEnvironment } from "../build/build-environment.ts";
 import { ConfigError } from "../config/load-config.ts";
 import { createLogger } from "../log/logger.ts";
 import { parseLogFlags } from "../log/parse-log-flags.ts";
 import { addFeed } from "../owner/add-feed.ts";
+import { readBuildEnvironment } from "../pipeline/build-environment.ts";
 
 // npm run add-feed -- <blog or feed URL> [--name "…"]: edits the config named by PLANET_CONFIG.
 const USAGE = 'usage: npm run add-feed -- <blog or feed URL> [--name "Member name"]';

@@ -1,9 +1,9 @@
 import { fileURLToPath } from "node:url";
-import { EnvironmentError, readBuildEnvironment } from "../build/build-environment.ts";
-import { buildSite } from "../build/build-site.ts";
 import { routeBuildLog } from "../log/build-log.ts";
 import { createLogger } from "../log/logger.ts";
 import { parseLogFlags } from "../log/parse-log-flags.ts";
+import { EnvironmentError, readBuildEnvironment } from "../pipeline/build-environment.ts";
+import { buildSite } from "../pipeline/build-site.ts";
 import { createConsoleLog } from "./console-log.ts";
 import { reportFailure, summarize } from "./report.ts";
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
-import { readBuildEnvironment } from "../build/build-environment.ts";
-import { probeFeeds } from "../build/probe-feeds.ts";
 import { loadConfig } from "../config/load-config.ts";
+import { readBuildEnvironment } from "../pipeline/build-environment.ts";
+import { probeFeeds } from "../refresh/probe-feeds.ts";
 import { reportFailure } from "./report.ts";
 
 // Validates feeds.json and probes every feed once, touching neither the cache nor dist/:

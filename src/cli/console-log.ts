@@ -1,4 +1,4 @@
-import type { BuildLog } from "../build/build-site.ts";
+import type { BuildLog } from "../pipeline/build-site.ts";
 
 /** Where the log goes: a stream such as process.stderr. */
 export interface LogStream {

@@ -2,10 +2,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readBuildEnvironment } from "../build/build-environment.ts";
-import { buildSite } from "../build/build-site.ts";
 import { writeServedConfig } from "../demo/demo-config.ts";
 import { serveFeedFiles } from "../demo/serve-feed-files.ts";
+import { readBuildEnvironment } from "../pipeline/build-environment.ts";
+import { buildSite } from "../pipeline/build-site.ts";
 import { reportFailure, summarize } from "./report.ts";
 
 // The demo planet is set in spring 2017, the time of the seed page, unless PLANET_NOW says otherwise.

@@ -1,10 +1,10 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readBuildEnvironment } from "../build/build-environment.ts";
 import { ConfigError } from "../config/load-config.ts";
 import { createLogger } from "../log/logger.ts";
 import { parseLogFlags } from "../log/parse-log-flags.ts";
 import { importFeeds } from "../owner/import-feeds.ts";
+import { readBuildEnvironment } from "../pipeline/build-environment.ts";
 
 // npm run import-opml -- <file.opml | config.ini | http(s) URL>: edits the config named by PLANET_CONFIG.
 const USAGE = "usage: npm run import-opml -- <file.opml, Planet Venus config.ini, or URL>";

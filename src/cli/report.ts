@@ -1,9 +1,9 @@
-import { EnvironmentError } from "../build/build-environment.ts";
-import type { BuildSummary } from "../build/build-site.ts";
-import { countOutcomes, describeCounts } from "../build/fetch-progress.ts";
-import type { UpdatedSource } from "../build/update-sources.ts";
 import { ConfigError } from "../config/load-config.ts";
 import { createLogger, type Logger } from "../log/logger.ts";
+import { EnvironmentError } from "../pipeline/build-environment.ts";
+import type { BuildSummary } from "../pipeline/build-site.ts";
+import { countOutcomes, describeCounts } from "../pipeline/fetch-progress.ts";
+import type { UpdatedSource } from "../refresh/update-sources.ts";
 import { CacheLockedError } from "../store/cache-lock.ts";
 
 /** How many failing feeds the summary names, worst first. */

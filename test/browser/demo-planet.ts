@@ -2,10 +2,10 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promi
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readBuildEnvironment } from "../../src/build/build-environment.ts";
-import { buildSite } from "../../src/build/build-site.ts";
 import { writeServedConfig } from "../../src/demo/demo-config.ts";
 import { serveFeedFiles } from "../../src/demo/serve-feed-files.ts";
+import { readBuildEnvironment } from "../../src/pipeline/build-environment.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
 
 /** The project root. */
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));

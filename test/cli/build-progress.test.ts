@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FeedOutcome, UpdatedSource } from "../../src/build/update-sources.ts";
 import { summarize } from "../../src/cli/report.ts";
+import type { FeedOutcome, UpdatedSource } from "../../src/refresh/update-sources.ts";
 import { stateOfRecord } from "../../src/store/feed-record.ts";
 import { type FaultPlanet, startFaultPlanet } from "../helpers/fault-planet.ts";
 import { sampleRecord } from "../helpers/feed-record-sample.ts";

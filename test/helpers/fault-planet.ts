@@ -3,8 +3,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { z } from "zod";
-import type { BuildEnvironment } from "../../src/build/build-environment.ts";
-import { type BuildSummary, buildSite } from "../../src/build/build-site.ts";
+import type { BuildEnvironment } from "../../src/pipeline/build-environment.ts";
+import { type BuildSummary, buildSite } from "../../src/pipeline/build-site.ts";
 import { type Fault, type FaultHosts, startFaultHosts } from "./fault-server.ts";
 import { ROOT } from "./site-build.ts";
 

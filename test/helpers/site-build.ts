@@ -2,10 +2,13 @@ import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BuildEnvironment, readBuildEnvironment } from "../../src/build/build-environment.ts";
-import { type BuildSummary, buildSite } from "../../src/build/build-site.ts";
 import { writeServedConfig } from "../../src/demo/demo-config.ts";
 import { type FeedFileServer, serveFeedFiles } from "../../src/demo/serve-feed-files.ts";
+import {
+  type BuildEnvironment,
+  readBuildEnvironment,
+} from "../../src/pipeline/build-environment.ts";
+import { type BuildSummary, buildSite } from "../../src/pipeline/build-site.ts";
 
 /** The project root. */
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));

@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { refreshRecord, refreshState } from "../../src/build/refresh-record.ts";
 import type { FetchResult } from "../../src/model/fetch-result.ts";
+import { refreshRecord, refreshState } from "../../src/refresh/refresh-record.ts";
 import {
   contentFileName,
   hashContent,

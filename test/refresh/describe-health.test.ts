@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeHealth } from "../../src/build/describe-health.ts";
+import { describeHealth } from "../../src/refresh/describe-health.ts";
 import { type FeedRecord, newFeedRecord, stateOfRecord } from "../../src/store/feed-record.ts";
 import { sampleRecord } from "../helpers/feed-record-sample.ts";
 

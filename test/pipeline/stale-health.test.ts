@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeHealth, STALE_AFTER_MS } from "../../src/build/describe-health.ts";
+import { describeHealth, STALE_AFTER_MS } from "../../src/refresh/describe-health.ts";
 import type { FeedRecord, HistoryEntry } from "../../src/store/feed-record.ts";
 import { newFeedRecord, stateOfRecord } from "../../src/store/feed-record.ts";
 import { sampleRecord } from "../helpers/feed-record-sample.ts";

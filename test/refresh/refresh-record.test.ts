@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { feedBodyReader } from "../../src/build/read-feed-body.ts";
-import { POSTS_KEPT_PER_FEED, refreshRecord } from "../../src/build/refresh-record.ts";
 import type { FetchFailure, FetchResult, RedirectNote } from "../../src/model/fetch-result.ts";
+import { feedBodyReader } from "../../src/refresh/read-feed-body.ts";
+import { POSTS_KEPT_PER_FEED, refreshRecord } from "../../src/refresh/refresh-record.ts";
 import {
   type FeedRecord,
   hashBody,

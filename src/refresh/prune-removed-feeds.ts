@@ -1,7 +1,7 @@
 import type { FeedConfig } from "../config/schema.ts";
 import { errorMessage } from "../model/caught-error.ts";
+import type { ProgressLog } from "../pipeline/fetch-progress.ts";
 import type { FeedCache } from "../store/feed-cache.ts";
-import type { ProgressLog } from "./fetch-progress.ts";
 
 /**
  * Deletes the cache files of feeds no longer in feeds.json, saying which. The site is already

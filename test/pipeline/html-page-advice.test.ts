@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
-import { describeHealth } from "../../src/build/describe-health.ts";
-import { feedBodyReader } from "../../src/build/read-feed-body.ts";
-import { refreshRecord } from "../../src/build/refresh-record.ts";
+import { describeHealth } from "../../src/refresh/describe-health.ts";
+import { feedBodyReader } from "../../src/refresh/read-feed-body.ts";
+import { refreshRecord } from "../../src/refresh/refresh-record.ts";
 import { newFeedRecord, stateOfRecord } from "../../src/store/feed-record.ts";
 
 it("a blog page configured as a feed is reported with the feed URL it advertises", async () => {

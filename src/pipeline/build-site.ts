@@ -1,21 +1,21 @@
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { loadConfig } from "../config/load-config.ts";
+import { PROJECT_ROOT } from "../publish/render-pages.ts";
+import { currentStamp, dropStamp, saveStamp, siteInputs } from "../publish/site-stamp.ts";
+import { writeHealthJson } from "../publish/write-health-json.ts";
+import { describeSources } from "../refresh/describe-health.ts";
+import { loadContents } from "../refresh/load-contents.ts";
+import { planetSources } from "../refresh/planet-sources.ts";
+import { pruneRemovedFeeds } from "../refresh/prune-removed-feeds.ts";
+import { type UpdatedSource, updateSources } from "../refresh/update-sources.ts";
+import { assembleSite } from "../select/assemble-site.ts";
 import { readArchiveBoundaries, writeArchiveBoundaries } from "../store/archive-boundaries-file.ts";
 import { acquireCacheLock } from "../store/cache-lock.ts";
 import { openFeedCache } from "../store/feed-cache.ts";
-import { assembleSite } from "./assemble-site.ts";
 import type { BuildEnvironment } from "./build-environment.ts";
-import { describeSources } from "./describe-health.ts";
 import { type ProgressLog, trackFetchProgress } from "./fetch-progress.ts";
-import { loadContents } from "./load-contents.ts";
-import { planetSources } from "./planet-sources.ts";
-import { pruneRemovedFeeds } from "./prune-removed-feeds.ts";
-import { PROJECT_ROOT } from "./render-pages.ts";
-import { currentStamp, dropStamp, saveStamp, siteInputs } from "./site-stamp.ts";
 import { type StageTimer, untimed } from "./stage-timer.ts";
-import { type UpdatedSource, updateSources } from "./update-sources.ts";
-import { writeHealthJson } from "./write-health-json.ts";
 
 /** What a build did, for the summary line. */
 export interface BuildSummary {
@@ -71,7 +71,7 @@ export async function buildSite(
       log("Rendering…");
       // Loaded here: the renderers of pages, feeds and calendars are no cost to a build that
       // renders nothing.
-      const { writeSite } = await import("./write-outputs.ts");
+      const { writeSite } = await import("../publish/write-site.ts");
       await dropStamp(env.cacheDir);
       await time("write site", () => writeSite({ site, health }, env.outDir, env.cacheDir, time));
       await writeArchiveBoundaries(env.cacheDir, archiveBoundaries);

@@ -1,7 +1,7 @@
+import type { ProgressLog } from "../pipeline/fetch-progress.ts";
+import type { LoadedSource } from "../select/assemble-site.ts";
 import type { FeedCache } from "../store/feed-cache.ts";
 import { NO_CONTENT } from "../store/feed-record.ts";
-import type { LoadedSource } from "./assemble-site.ts";
-import type { ProgressLog } from "./fetch-progress.ts";
 import type { UpdatedSource } from "./update-sources.ts";
 
 /**

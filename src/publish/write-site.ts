@@ -1,15 +1,15 @@
 import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative } from "node:path";
+import { type StageTimer, untimed } from "../pipeline/stage-timer.ts";
 import { renderAtom } from "../render/render-atom.ts";
 import { renderCalendars } from "../render/render-calendars.ts";
 import { renderHeaders } from "../render/render-headers.ts";
 import { renderHealthJson } from "../render/render-health-json.ts";
 import { renderOpml } from "../render/render-opml.ts";
 import { renderRss } from "../render/render-rss.ts";
-import { buildSearchIndex } from "../site/build-search-index.ts";
 import type { SiteData } from "../site/site-data.ts";
+import { buildSearchIndex } from "./build-search-index.ts";
 import { renderPages } from "./render-pages.ts";
-import { type StageTimer, untimed } from "./stage-timer.ts";
 
 /** The files written beside the Astro pages, by path under dist/. */
 export function renderFeeds(data: SiteData): Record<string, string> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { eventBodyReader } from "../../src/build/read-event-body.ts";
-import { refreshRecord } from "../../src/build/refresh-record.ts";
 import type { FetchResult } from "../../src/model/fetch-result.ts";
+import { eventBodyReader } from "../../src/refresh/read-event-body.ts";
+import { refreshRecord } from "../../src/refresh/refresh-record.ts";
 import { type FeedRecord, newFeedRecord } from "../../src/store/feed-record.ts";
 
 const URL_ICS = "https://calendar.example.org/nixos.ics";

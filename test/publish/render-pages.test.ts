@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { renderPages } from "../../src/build/render-pages.ts";
+import { renderPages } from "../../src/publish/render-pages.ts";
 import { member, sampleSite } from "../site/sample-site.ts";
 
 let dir = "";

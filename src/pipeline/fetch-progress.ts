@@ -1,4 +1,4 @@
-import type { FeedOutcome, UpdatedSource } from "./update-sources.ts";
+import type { FeedOutcome, UpdatedSource } from "../refresh/update-sources.ts";
 
 /**
  * Where a build's progress goes, one line at a time. A "progress" line is replaced by the next

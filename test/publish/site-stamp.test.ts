@@ -2,16 +2,16 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { describeHealth } from "../../src/build/describe-health.ts";
+import { parseConfig } from "../../src/config/load-config.ts";
 import {
   currentStamp,
   dropStamp,
   type SiteStamp,
   saveStamp,
   siteInputs,
-} from "../../src/build/site-stamp.ts";
-import type { UpdatedSource } from "../../src/build/update-sources.ts";
-import { parseConfig } from "../../src/config/load-config.ts";
+} from "../../src/publish/site-stamp.ts";
+import { describeHealth } from "../../src/refresh/describe-health.ts";
+import type { UpdatedSource } from "../../src/refresh/update-sources.ts";
 import { stateOfRecord } from "../../src/store/feed-record.ts";
 import { sampleRecord } from "../helpers/feed-record-sample.ts";
 

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { STALE_AFTER_DAYS } from "../../src/build/describe-health.ts";
+import { STALE_AFTER_DAYS } from "../../src/refresh/describe-health.ts";
 import {
   type BuiltSite,
   dnsFailsFast,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planSearchSegments } from "../../src/site/search-segments.ts";
+import { planSearchSegments } from "../../src/publish/search-segments.ts";
 
 /** The page ranges `[first, last]` of each segment. */
 function ranges(pageCount: number, postsPerPage: number): [number, number][] {

@@ -2,11 +2,11 @@ import type { PlanetConfig } from "../config/schema.ts";
 import { dedupeEvents } from "../events/dedupe-events.ts";
 import { fromStoredEvent } from "../events/stored-event.ts";
 import type { Member, Site } from "../model/site.ts";
-import { type ArchiveBoundary, layOutArchive } from "../select/archive-pages.ts";
-import { nextChangeAt } from "../select/next-change.ts";
-import { selectPosts } from "../select/select-posts.ts";
+import type { Source } from "../refresh/planet-sources.ts";
 import { type FeedContent, fromStoredPost, type SourceState } from "../store/feed-record.ts";
-import type { Source } from "./planet-sources.ts";
+import { type ArchiveBoundary, layOutArchive } from "./archive-pages.ts";
+import { nextChangeAt } from "./next-change.ts";
+import { selectPosts } from "./select-posts.ts";
 
 /** A configured source with its state and its content, read from the cache if need be. */
 export interface LoadedSource {

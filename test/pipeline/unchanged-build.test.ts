@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
 import { type FixturePlanet, startFixturePlanet } from "../helpers/site-build.ts";
 
 // Most builds of a planet bring nothing new. Such a build must cost the small state files only:

@@ -4,10 +4,10 @@ import { readdir, readFile, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { z } from "zod";
 import type { PlanetConfig } from "../config/schema.ts";
+import type { UpdatedSource } from "../refresh/update-sources.ts";
 import { healthRows } from "../site/health-rows.ts";
 import type { SiteData } from "../site/site-data.ts";
 import { writeFileAtomic } from "../store/atomic-write.ts";
-import type { UpdatedSource } from "./update-sources.ts";
 
 // A build whose sources brought nothing new is most builds. The stamp lets such a build tell,
 // from the small state files alone, that the pages and feeds written last time are still the
