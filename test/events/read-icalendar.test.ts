@@ -172,7 +172,11 @@ describe("readICalendar windows", () => {
   });
 
   it("keeps only occurrences overlapping the window", () => {
-    const window = { from: new Date("2017-03-25T00:00:00Z"), to: new Date("2017-04-10T00:00:00Z") };
+    const window = {
+      from: new Date("2017-03-25T00:00:00Z"),
+      to: new Date("2017-04-10T00:00:00Z"),
+      now: new Date("2017-03-25T00:00:00Z"),
+    };
     const hours = read(readEventFixture("hand-kept.ics"), MUNICH, window).filter((e) =>
       e.title.startsWith("Nix office hours"),
     );
@@ -192,13 +196,65 @@ describe("readICalendar windows", () => {
       "RRULE:FREQ=DAILY",
       "END:VEVENT",
     );
-    const window = { from: new Date("2017-03-24T00:00:00Z"), to: new Date("2017-03-28T00:00:00Z") };
+    const window = {
+      from: new Date("2017-03-24T00:00:00Z"),
+      to: new Date("2017-03-28T00:00:00Z"),
+      now: new Date("2017-03-24T00:00:00Z"),
+    };
     expect(read(text, MUNICH, window).map((e) => iso(e.start))).toEqual([
       "2017-03-24T08:00:00.000Z",
       "2017-03-25T08:00:00.000Z",
       "2017-03-26T07:00:00.000Z",
       "2017-03-27T07:00:00.000Z",
     ]);
+  });
+
+  it("lists every occurrence of a series begun long before the window (no step budget spent)", () => {
+    // An Apple Calendar birthday-style series from 1970: stepping from 1970 spent the whole
+    // budget before reaching 2026, and the window came out empty.
+    const text = calendar(
+      "BEGIN:VEVENT",
+      "UID:5A1C1E4B-7E62-4F5B-9B3E-2E6E0C1F9A10",
+      "DTSTAMP:20260101T000000Z",
+      "SUMMARY:Morning run",
+      "DTSTART;TZID=Europe/Berlin:19700105T070000",
+      "DTEND;TZID=Europe/Berlin:19700105T080000",
+      "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;WKST=MO",
+      "END:VEVENT",
+    );
+    const events = read(text, MUNICH, defaultEventWindow(new Date("2026-12-06T12:00:00Z")));
+    // Every other week (counted from 5 January 1970), Mondays and Thursdays, 07:00 Berlin.
+    expect(events).toHaveLength(Math.round((455 / 14) * 2));
+    const march = events.filter((e) => iso(e.start)?.startsWith("2027-03"));
+    // 1 March 2027 is 2,982 weeks after 5 January 1970: an "on" week. Summer time from the 28th.
+    expect(march.map((e) => iso(e.start))).toEqual([
+      "2027-03-01T06:00:00.000Z",
+      "2027-03-04T06:00:00.000Z",
+      "2027-03-15T06:00:00.000Z",
+      "2027-03-18T06:00:00.000Z",
+      "2027-03-29T05:00:00.000Z",
+    ]);
+  });
+
+  it("cuts a series too dense to expand whole around now, and says so", () => {
+    const text = calendar(
+      "BEGIN:VEVENT",
+      "UID:ping@example.org",
+      "SUMMARY:Ping",
+      "DTSTART:20200101T000000Z",
+      "RRULE:FREQ=MINUTELY",
+      "END:VEVENT",
+    );
+    const now = new Date("2026-12-06T12:00:00Z");
+    const result = readICalendar(text, MUNICH, defaultEventWindow(now));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.cutSeries).toBe(1);
+    expect(result.events.length).toBeLessThanOrEqual(20_000);
+    const first = result.events[0]?.start.getTime() ?? 0;
+    const last = result.events.at(-1)?.start.getTime() ?? 0;
+    expect(first).toBeLessThan(now.getTime());
+    expect(last).toBeGreaterThan(now.getTime());
+    expect(result.events.some((e) => e.start.getTime() === now.getTime())).toBe(true);
   });
 
   it("brings an override moved into the window from outside it", () => {
@@ -216,7 +272,11 @@ describe("readICalendar windows", () => {
       "DTSTART:20170310T180000Z",
       "END:VEVENT",
     );
-    const window = { from: new Date("2017-03-09T00:00:00Z"), to: new Date("2017-03-11T00:00:00Z") };
+    const window = {
+      from: new Date("2017-03-09T00:00:00Z"),
+      to: new Date("2017-03-11T00:00:00Z"),
+      now: new Date("2017-03-09T00:00:00Z"),
+    };
     expect(read(text, MUNICH, window).map((e) => [e.title, iso(e.start), e.recurrenceId])).toEqual([
       ["Weekly (moved earlier)", "2017-03-10T18:00:00.000Z", "2017-03-22T18:00:00.000Z"],
     ]);
