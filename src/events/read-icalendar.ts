@@ -113,7 +113,7 @@ function toPlanetEvent(
   const url = resolveHttpUrl(field("url"));
   const categories = [own, master].flatMap((c) => (c === null ? [] : categoriesOf(c)));
   return {
-    uid: text(own, "uid") ?? url ?? fingerprint(own),
+    uid: text(own, "uid") ?? fingerprint(own),
     title,
     start: occurrence.start.instant,
     end: occurrence.end,
@@ -170,9 +170,12 @@ function stamp(component: ICAL.Component, name: string, zone: string): Date | nu
   return time.instant;
 }
 
-/** A VEVENT without UID or URL is known by what it says and when, never by its position. */
+/**
+ * A VEVENT without UID is known by what it says and when, never by its position, nor by its URL
+ * alone: a holiday calendar's days may all link the same page.
+ */
 function fingerprint(component: ICAL.Component): string {
-  const basis = ["summary", "dtstart", "location"].map((name) => {
+  const basis = ["summary", "dtstart", "location", "url"].map((name) => {
     const value = component.getFirstProperty(name)?.toICALString() ?? "";
     return value;
   });
