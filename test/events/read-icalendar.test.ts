@@ -164,6 +164,73 @@ describe("readICalendar on a hand-kept calendar", () => {
   });
 });
 
+describe("readICalendar with a VTIMEZONE that starts after the event", () => {
+  /** A VTIMEZONE as generators write it today: only the current rules, from 2018 on. */
+  const vtimezone = (tzid: string) => [
+    "BEGIN:VTIMEZONE",
+    `TZID:${tzid}`,
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "DTSTART:20180325T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "DTSTART:20181028T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+  ];
+  const event = (tzid: string, uid: string, start: string) => [
+    "BEGIN:VEVENT",
+    `UID:${uid}`,
+    "DTSTAMP:20170101T000000Z",
+    "SUMMARY:Nix meetup",
+    `DTSTART;TZID=${tzid}:${start}`,
+    `DTEND;TZID=${tzid}:${start.slice(0, 9)}180000`,
+    "END:VEVENT",
+  ];
+  const starts = (text: string) => read(text).map((e) => [e.uid, iso(e.start)]);
+
+  it("takes the IANA zone of the same name (a Berlin 16:00 in July 2017 is 14:00 UTC)", () => {
+    const text = calendar(
+      ...vtimezone("Europe/Berlin"),
+      ...event("Europe/Berlin", "summer", "20170714T160000"),
+      ...event("Europe/Berlin", "winter", "20170110T160000"),
+    );
+    expect(starts(text)).toEqual([
+      ["winter", "2017-01-10T15:00:00.000Z"],
+      ["summer", "2017-07-14T14:00:00.000Z"],
+    ]);
+  });
+
+  it("maps Outlook's Windows name the same way", () => {
+    const zone = "W. Europe Standard Time";
+    const text = calendar(...vtimezone(zone), ...event(`"${zone}"`, "outlook", "20170714T160000"));
+    expect(starts(text)).toEqual([["outlook", "2017-07-14T14:00:00.000Z"]]);
+  });
+
+  it("extends the earliest rules backwards for a name no IANA zone has", () => {
+    const zone = "Custom Mitteleuropa";
+    const text = calendar(
+      ...vtimezone(zone),
+      ...event(zone, "summer", "20170714T160000"),
+      ...event(zone, "winter", "20171110T160000"),
+      // The last Sunday of March 2017 is the 26th: the day before is still winter time.
+      ...event(zone, "eve", "20170325T160000"),
+      ...event(zone, "after", "20170326T160000"),
+    );
+    expect(starts(text)).toEqual([
+      ["eve", "2017-03-25T15:00:00.000Z"],
+      ["after", "2017-03-26T14:00:00.000Z"],
+      ["summer", "2017-07-14T14:00:00.000Z"],
+      ["winter", "2017-11-10T15:00:00.000Z"],
+    ]);
+  });
+});
+
 describe("readICalendar windows", () => {
   it("defaults to 90 days back and 365 ahead", () => {
     const window = defaultEventWindow(new Date("2017-03-30T12:00:00Z"));
