@@ -92,14 +92,14 @@ export function expandOccurrences(
   window: EventWindow,
   zone: string,
 ): Expansion {
+  const first = master === null ? null : readTimeProperty(master, "dtstart", zone);
   const byRecurrence = new Map<number, ICAL.Component>();
   for (const override of overrides) {
-    const id = readTimeProperty(override, "recurrence-id", zone);
-    if (id !== null) byRecurrence.set(id.instant.getTime(), override);
+    const id = recurrenceIdOf(override, first?.allDay ?? false, zone);
+    if (id !== null) byRecurrence.set(id, override);
   }
   if (master === null) return { occurrences: orphans(byRecurrence, window, zone), cut: false };
 
-  const first = readTimeProperty(master, "dtstart", zone);
   const dtstart = master.getFirstPropertyValue("dtstart");
   if (first === null || !(dtstart instanceof ICAL.Time)) return { occurrences: [], cut: false };
   const duration = durationOf(master, first, zone);
@@ -151,6 +151,30 @@ export function expandOccurrences(
     }
   }
   return { occurrences, cut };
+}
+
+/**
+ * The original start an override replaces, as epoch milliseconds. Exchange and Outlook write the
+ * RECURRENCE-ID of an all-day series as local midnight (`RECURRENCE-ID;TZID=W. Europe Standard
+ * Time:20260226T000000`): on a series of dates, such a time names the day it falls on.
+ */
+function recurrenceIdOf(
+  override: ICAL.Component,
+  allDaySeries: boolean,
+  zone: string,
+): number | null {
+  const value = override.getFirstPropertyValue("recurrence-id");
+  if (allDaySeries && value instanceof ICAL.Time && !value.isDate) {
+    return wallClockMs({
+      year: value.year,
+      month: value.month,
+      day: value.day,
+      hour: 0,
+      minute: 0,
+      second: 0,
+    });
+  }
+  return readTimeProperty(override, "recurrence-id", zone)?.instant.getTime() ?? null;
 }
 
 /** Overrides whose master the calendar leaves out (Google's "busy" exports do). */

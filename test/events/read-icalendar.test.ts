@@ -164,6 +164,31 @@ describe("readICalendar on a hand-kept calendar", () => {
   });
 });
 
+describe("readICalendar on an Exchange all-day series with moved days", () => {
+  const window = defaultEventWindow(new Date("2026-02-15T12:00:00Z"));
+  const events = read(readEventFixture("exchange-all-day.ics"), MUNICH, window);
+
+  it("puts a moved day in place of the original day, which is not listed as well", () => {
+    expect(events.map((e) => [e.title, iso(e.start), iso(e.end), e.status])).toEqual([
+      ["Nix hack day", "2026-02-19T00:00:00.000Z", "2026-02-20T00:00:00.000Z", "confirmed"],
+      [
+        "Nix hack day (Friday)",
+        "2026-02-27T00:00:00.000Z",
+        "2026-02-28T00:00:00.000Z",
+        "confirmed",
+      ],
+      ["Nix hack day", "2026-03-05T00:00:00.000Z", "2026-03-06T00:00:00.000Z", "cancelled"],
+      ["Nix hack day", "2026-03-12T00:00:00.000Z", "2026-03-13T00:00:00.000Z", "confirmed"],
+    ]);
+    expect(events.every((e) => e.allDay)).toBe(true);
+  });
+
+  it("gives the moved day the original day's identity", () => {
+    expect(events[1]?.recurrenceId).toBe("2026-02-26T00:00:00.000Z");
+    expect(new Set(events.map((e) => e.recurrenceId)).size).toBe(4);
+  });
+});
+
 describe("readICalendar with a VTIMEZONE that starts after the event", () => {
   /** A VTIMEZONE as generators write it today: only the current rules, from 2018 on. */
   const vtimezone = (tzid: string) => [
