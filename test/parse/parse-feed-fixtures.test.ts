@@ -193,6 +193,35 @@ describe("RSS 1.0 (RDF)", () => {
   });
 });
 
+describe("RSS 2.0 with Dublin Core and DC Terms", () => {
+  const feed = parseFixture("dublin-core-rss.xml");
+  const [pinning, overlays, drafted, dcDate] = feed.entries;
+
+  it("titles an item by dc:title, describes it by dc:description, when nothing else does", () => {
+    expect(pinning?.title).toBe("Pinning nixpkgs with flakes");
+    expect(pinning?.contentHtml).toBe("<p>How to <em>pin</em> nixpkgs.</p>");
+    expect(pinning?.author).toBe("Eelco Example");
+  });
+
+  it("dates an item by dcterms:issued, and its update by dcterms:modified", () => {
+    expect(iso(pinning?.published ?? null)).toBe("2017-03-14T08:30:00.000Z");
+    expect(iso(pinning?.updated ?? null)).toBe("2017-03-15T10:00:00.000Z");
+  });
+
+  it("prefers the RSS core elements over their Dublin Core twins, whatever their order", () => {
+    // feedparser keeps whichever element comes last; a feed's date should not depend on the
+    // order its generator happens to write elements in, so the core element wins here.
+    expect(overlays?.title).toBe("Overlays explained");
+    expect(overlays?.contentHtml).toBe("<p>Short summary.</p>");
+    expect(iso(overlays?.published ?? null)).toBe("2017-03-13T18:00:00.000Z");
+  });
+
+  it("falls back to dcterms:created, then dc:date, past a pubDate that does not parse", () => {
+    expect(iso(drafted?.published ?? null)).toBe("2017-03-10T12:00:00.000Z");
+    expect(iso(dcDate?.published ?? null)).toBe("2017-03-09T13:00:00.000Z");
+  });
+});
+
 describe("RSS 0.91", () => {
   const feed = parseFixture("rss091.xml");
 
