@@ -222,6 +222,32 @@ describe("RSS 2.0 with Dublin Core and DC Terms", () => {
   });
 });
 
+describe("Atom 0.3 (Blogger, 2004) text constructs", () => {
+  const feed = parseFixture("blogger-atom03.xml");
+  const [story, release, markup] = feed.entries;
+
+  it("decodes mode=base64 titles and content", () => {
+    expect(story?.title).toBe("Nix & me: a love story");
+    expect(story?.contentHtml).toBe(
+      '<p>I switched to <a href="/2004/05/nix.html">Nix</a> today.</p>\n<p><img src="images/nix-logo.png" alt="Nix"></p>',
+    );
+  });
+
+  it("reads naked markup in a title and summary as markup, not as literal tags", () => {
+    expect(release?.title).toBe("Release 0.5 is out");
+    expect(release?.contentHtml).toBe(
+      '<b>Bold</b> news &amp; <a href="notes.html">release notes</a>; 1 &lt; 2',
+    );
+  });
+
+  it("unescapes mode=escaped once: an escaped HTML title keeps the brackets it escaped", () => {
+    expect(feed.title).toBe("Old & Nix");
+    expect(markup?.title).toBe("Why <b> is not a title");
+    expect(markup?.contentHtml).toBe('<p>See <a href="../archive.html">the archive</a>.</p>');
+    expect(markup?.contentBase).toBe("https://static.example.org/old/");
+  });
+});
+
 describe("RSS 0.91", () => {
   const feed = parseFixture("rss091.xml");
 
