@@ -39,15 +39,18 @@ export function coversTime(zone: ICAL.Timezone, time: ICAL.Time): boolean {
 
 /**
  * The VTIMEZONE with each recurring STANDARD/DAYLIGHT rule moved back to 1800, so its yearly
- * rules (last Sunday of March…) hold for earlier years as well; one-off onsets stay where they are.
+ * rules (last Sunday of March…) hold for earlier years as well, and the first onset too, so its
+ * offset holds before it; later one-off onsets stay where they are.
  */
 function extendedBackwards(zone: ICAL.Timezone): ICAL.Timezone {
   const cached = extendedZones.get(zone);
   if (cached !== undefined) return cached;
   const component = new ICAL.Component(zone.component?.toJSON() ?? ["vtimezone", [], []]);
+  const first = firstOnsetOf(zone);
   for (const observance of observances(component)) {
     const start = observance.getFirstPropertyValue("dtstart");
-    if (!(start instanceof ICAL.Time) || !observance.hasProperty("rrule")) continue;
+    if (!(start instanceof ICAL.Time)) continue;
+    if (!observance.hasProperty("rrule") && wallClockMs(start) !== first) continue;
     const moved = start.clone();
     moved.year = Math.min(moved.year, EXTENDED_FROM_YEAR);
     observance.updatePropertyWithValue("dtstart", moved);

@@ -256,6 +256,28 @@ describe("readICalendar with a VTIMEZONE that starts after the event", () => {
   });
 });
 
+describe("readICalendar with a one-observance VTIMEZONE that starts after the event", () => {
+  it("holds the first offset before its onset", () => {
+    const text = calendar(
+      "BEGIN:VTIMEZONE",
+      "TZID:Pune office",
+      "BEGIN:STANDARD",
+      "TZOFFSETFROM:+0530",
+      "TZOFFSETTO:+0530",
+      "DTSTART:20180101T000000",
+      "END:STANDARD",
+      "END:VTIMEZONE",
+      "BEGIN:VEVENT",
+      "UID:pune-meetup@example.org",
+      "DTSTAMP:20170101T000000Z",
+      "SUMMARY:NixOS Pune",
+      "DTSTART;TZID=Pune office:20170812T100000",
+      "END:VEVENT",
+    );
+    expect(read(text).map((e) => iso(e.start))).toEqual(["2017-08-12T04:30:00.000Z"]);
+  });
+});
+
 describe("readICalendar windows", () => {
   it("defaults to 90 days back and 365 ahead", () => {
     const window = defaultEventWindow(new Date("2017-03-30T12:00:00Z"));
