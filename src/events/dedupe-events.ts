@@ -1,13 +1,25 @@
 import { eventIdentity, type PlanetEvent } from "../model/event.ts";
 
+/** How an event is found again: the keys it is known by, and the keys it looks for. */
+interface EventKeys {
+  own: string[];
+  seek: string[];
+}
+
 /**
- * The keys that make two events the same event: the same uid (and occurrence), or the same
- * page (Meetup's iCalendar and RSS feeds of one group give the same event different uids).
+ * An event is its uid (and occurrence): distinct events may share a page (two holidays linking
+ * the same article), so a URL is no identity of its own. The one bridge is an event whose uid is
+ * a page, as an RSS item's guid is: Meetup's RSS and iCalendar feeds of one group give the same
+ * event the uids `https://www.meetup.com/…/events/238579447/` and `event_238579447@meetup.com`,
+ * and the iCalendar one names that page as its URL.
  */
-function identityKeys(event: PlanetEvent): string[] {
-  const keys = [`uid\n${eventIdentity(event)}`];
-  if (event.url !== null) keys.push(`url\n${event.url}\n${event.recurrenceId ?? ""}`);
-  return keys;
+function keysOf(event: PlanetEvent): EventKeys {
+  const uidKey = `uid\n${eventIdentity(event)}`;
+  if (event.url === null) return { own: [uidKey], seek: [uidKey] };
+  const pageKey = `page\n${event.url}\n${event.recurrenceId ?? ""}`;
+  const pageAsUid = `uid\n${eventIdentity({ uid: event.url, recurrenceId: event.recurrenceId })}`;
+  const seek = event.uid === event.url ? [uidKey, pageKey] : [uidKey, pageAsUid];
+  return { own: [uidKey, pageKey], seek };
 }
 
 /** Whether `candidate` is a newer state of the event than `kept`: higher SEQUENCE, then later update. */
@@ -27,16 +39,16 @@ export function dedupeEvents(events: readonly PlanetEvent[]): PlanetEvent[] {
   const kept: PlanetEvent[] = [];
   const slotByKey = new Map<string, number>();
   for (const event of events) {
-    const keys = identityKeys(event);
-    const slot = keys.map((key) => slotByKey.get(key)).find((index) => index !== undefined);
+    const keys = keysOf(event);
+    const slot = keys.seek.map((key) => slotByKey.get(key)).find((index) => index !== undefined);
     if (slot === undefined) {
-      for (const key of keys) slotByKey.set(key, kept.length);
+      for (const key of keys.own) if (!slotByKey.has(key)) slotByKey.set(key, kept.length);
       kept.push(event);
       continue;
     }
     const current = kept[slot];
     if (current !== undefined && isNewer(event, current)) kept[slot] = event;
-    for (const key of keys) if (!slotByKey.has(key)) slotByKey.set(key, slot);
+    for (const key of keys.own) if (!slotByKey.has(key)) slotByKey.set(key, slot);
   }
   return kept;
 }

@@ -1,4 +1,5 @@
 import ICAL from "ical.js";
+import { expansionStart } from "./expansion-start.ts";
 import {
   type ResolvedTime,
   readTimeList,
@@ -14,6 +15,8 @@ const DAY_MS = 24 * 3600 * 1000;
 export interface EventWindow {
   from: Date;
   to: Date;
+  /** The build's now: a series too dense to expand whole keeps the occurrences nearest it. */
+  now: Date;
 }
 
 /** The default window: 90 days back and 365 ahead of `now`. */
@@ -21,6 +24,7 @@ export function defaultEventWindow(now: Date): EventWindow {
   return {
     from: new Date(now.getTime() - 90 * DAY_MS),
     to: new Date(now.getTime() + 365 * DAY_MS),
+    now,
   };
 }
 
@@ -34,9 +38,18 @@ export interface Occurrence {
   recurrenceId: Date | null;
 }
 
-/** A hostile or absurd RRULE (FREQ=SECONDLY since 1970) must not stall the build: ical.js steps
- * one occurrence at a time (about 0.1 ms each), and 20,000 covers a daily event since 1970. */
-const MAX_STEPS = 20_000;
+/** The occurrences of one UID in the window, and whether the step budget cut the series short. */
+export interface Expansion {
+  occurrences: Occurrence[];
+  /** True when the series has more occurrences in the window than one series may expand. */
+  cut: boolean;
+}
+
+/** A hostile or absurd RRULE (FREQ=SECONDLY) must not stall the build: ical.js steps one
+ * occurrence at a time (about 16 µs each). Fixed-period rules start near the window (see
+ * expansionStart), so this many steps cover every real series: a year and a quarter of a
+ * meeting every half hour. */
+export const MAX_STEPS = 20_000;
 
 /** How long each occurrence lasts: DTEND − DTSTART, else DURATION, else a day for dates. */
 function durationOf(component: ICAL.Component, start: ResolvedTime, zone: string): number | null {
@@ -78,26 +91,34 @@ export function expandOccurrences(
   overrides: ICAL.Component[],
   window: EventWindow,
   zone: string,
-): Occurrence[] {
+): Expansion {
+  const first = master === null ? null : readTimeProperty(master, "dtstart", zone);
   const byRecurrence = new Map<number, ICAL.Component>();
   for (const override of overrides) {
-    const id = readTimeProperty(override, "recurrence-id", zone);
-    if (id !== null) byRecurrence.set(id.instant.getTime(), override);
+    const id = recurrenceIdOf(override, first?.allDay ?? false, zone);
+    if (id !== null) byRecurrence.set(id, override);
   }
-  if (master === null) return orphans(byRecurrence, window, zone);
+  if (master === null) return { occurrences: orphans(byRecurrence, window, zone), cut: false };
 
-  const first = readTimeProperty(master, "dtstart", zone);
-  if (first === null) return [];
+  const dtstart = master.getFirstPropertyValue("dtstart");
+  if (first === null || !(dtstart instanceof ICAL.Time)) return { occurrences: [], cut: false };
   const duration = durationOf(master, first, zone);
   const recurring = master.hasProperty("rrule") || master.hasProperty("rdate");
   const excluded = readTimeList(master, "exdate", zone);
   const tzid = tzidOf(master.getFirstProperty("dtstart"));
-  const expansion = new ICAL.Event(master, { exceptions: [] }).iterator();
+  const from = new Date(window.from.getTime() - (duration ?? 0));
+  const start = expansionStart(master, dtstart, { ...window, from }, MAX_STEPS);
+  const expansion = new ICAL.Event(master, { exceptions: [] }).iterator(start.dtstart);
 
   const occurrences: Occurrence[] = [];
-  for (let step = 0; step < MAX_STEPS; step++) {
+  let cut = start.centred;
+  for (let step = 0; ; step++) {
     const next = expansion.next();
     if (!next) break;
+    if (step === MAX_STEPS) {
+      cut = true;
+      break;
+    }
     // Converting through Intl is slow; occurrences a day and more before the window can't reach it.
     if (wallClockMs(next) + (duration ?? 0) + DAY_MS < window.from.getTime()) continue;
     const original = resolveIcalTime(next, tzid, zone);
@@ -129,7 +150,31 @@ export function expandOccurrences(
       occurrences.push(occurrence);
     }
   }
-  return occurrences;
+  return { occurrences, cut };
+}
+
+/**
+ * The original start an override replaces, as epoch milliseconds. Exchange and Outlook write the
+ * RECURRENCE-ID of an all-day series as local midnight (`RECURRENCE-ID;TZID=W. Europe Standard
+ * Time:20260226T000000`): on a series of dates, such a time names the day it falls on.
+ */
+function recurrenceIdOf(
+  override: ICAL.Component,
+  allDaySeries: boolean,
+  zone: string,
+): number | null {
+  const value = override.getFirstPropertyValue("recurrence-id");
+  if (allDaySeries && value instanceof ICAL.Time && !value.isDate) {
+    return wallClockMs({
+      year: value.year,
+      month: value.month,
+      day: value.day,
+      hour: 0,
+      minute: 0,
+      second: 0,
+    });
+  }
+  return readTimeProperty(override, "recurrence-id", zone)?.instant.getTime() ?? null;
 }
 
 /** Overrides whose master the calendar leaves out (Google's "busy" exports do). */

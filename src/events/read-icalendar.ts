@@ -21,7 +21,14 @@ export interface EventSourceInput {
 
 /** The events of one iCalendar document, or why it could not be read. */
 export type ReadICalendarResult =
-  | { ok: true; events: PlanetEvent[]; skipped: number }
+  | {
+      ok: true;
+      events: PlanetEvent[];
+      /** VEVENTs that could not be read. */
+      skipped: number;
+      /** Recurring events with more occurrences in the window than one series may expand. */
+      cutSeries: number;
+    }
   | { ok: false; message: string };
 
 /** CREATED:19000101… and the like are placeholders, not dates: iCalendar dates from 1998. */
@@ -52,17 +59,20 @@ export function readICalendar(
   const zone = source.timezone ?? "UTC";
   const events: PlanetEvent[] = [];
   let skipped = 0;
+  let cutSeries = 0;
   for (const group of groupByUid(calendars.flatMap((c) => c.getAllSubcomponents("vevent")))) {
     try {
-      for (const occurrence of expandOccurrences(group.master, group.overrides, window, zone)) {
+      const expansion = expandOccurrences(group.master, group.overrides, window, zone);
+      for (const occurrence of expansion.occurrences) {
         events.push(toPlanetEvent(occurrence, group.master, source));
       }
+      if (expansion.cut) cutSeries++;
     } catch {
       skipped++;
     }
   }
   events.sort((a, b) => a.start.getTime() - b.start.getTime() || compare(a.uid, b.uid));
-  return { ok: true, events, skipped };
+  return { ok: true, events, skipped, cutSeries };
 }
 
 /** ICAL.parse gives one jCal component, or a list of them when the text holds several. */
@@ -103,7 +113,7 @@ function toPlanetEvent(
   const url = resolveHttpUrl(field("url"));
   const categories = [own, master].flatMap((c) => (c === null ? [] : categoriesOf(c)));
   return {
-    uid: text(own, "uid") ?? url ?? fingerprint(own),
+    uid: text(own, "uid") ?? fingerprint(own),
     title,
     start: occurrence.start.instant,
     end: occurrence.end,
@@ -160,9 +170,12 @@ function stamp(component: ICAL.Component, name: string, zone: string): Date | nu
   return time.instant;
 }
 
-/** A VEVENT without UID or URL is known by what it says and when, never by its position. */
+/**
+ * A VEVENT without UID is known by what it says and when, never by its position, nor by its URL
+ * alone: a holiday calendar's days may all link the same page.
+ */
 function fingerprint(component: ICAL.Component): string {
-  const basis = ["summary", "dtstart", "location"].map((name) => {
+  const basis = ["summary", "dtstart", "location", "url"].map((name) => {
     const value = component.getFirstProperty(name)?.toICALString() ?? "";
     return value;
   });

@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
 import { resolveTimeZone } from "./resolve-time-zone.ts";
+import { coversTime, instantByExtendedZone } from "./vtimezone-coverage.ts";
 import { type LocalParts, wallClockMs, zonedTimeToInstant } from "./zoned-time.ts";
 
 /** A calendar time read as a real instant, with the zone it was written in. */
@@ -24,7 +25,7 @@ function partsOf(time: ICAL.Time): LocalParts {
 
 /**
  * Reads a DATE or DATE-TIME value as an instant. UTC stays UTC; a TZID the calendar defines in a
- * VTIMEZONE is converted with that definition; any other TZID (IANA, Windows, vendor-prefixed)
+ * VTIMEZONE is converted with that definition (see vtimezone-coverage.ts for dates before it); any other TZID (IANA, Windows, vendor-prefixed)
  * through Intl; floating times and unknown TZIDs in `fallbackZone` (the source's zone, else UTC).
  */
 export function resolveIcalTime(
@@ -45,12 +46,16 @@ export function resolveIcalTime(
     return { instant: new Date(wallClockMs(parts)), allDay: false, zone: named ?? fallbackZone };
   }
   if (time.zone !== ICAL.Timezone.localTimezone) {
-    // The calendar's own VTIMEZONE: the source's definition of its zone wins.
-    return {
-      instant: new Date(time.toUnixTime() * 1000),
-      allDay: false,
-      zone: named ?? fallbackZone,
-    };
+    // The calendar's own VTIMEZONE: the source's definition of its zone wins where it has one.
+    // Before its first onset, the IANA zone of that name knows the history; without one, the
+    // earliest rules are taken to have held before.
+    const covered = coversTime(time.zone, time);
+    const instant = covered
+      ? new Date(time.toUnixTime() * 1000)
+      : named !== null
+        ? zonedTimeToInstant(parts, named)
+        : instantByExtendedZone(time);
+    return { instant, allDay: false, zone: named ?? fallbackZone };
   }
   const zone = named ?? fallbackZone;
   return { instant: zonedTimeToInstant(parts, zone), allDay: false, zone };

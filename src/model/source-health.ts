@@ -28,4 +28,8 @@ export interface SourceHealth {
   failingSince: string | null;
   /** Failing for longer than a week: the posts shown are an old copy. */
   stale: boolean;
+  /** Event sources: occurrences left out to keep within the per-source bound (0 for feeds). */
+  eventsLeftOut: number;
+  /** Event sources: recurring events too dense to expand over the whole window (0 for feeds). */
+  seriesCut: number;
 }

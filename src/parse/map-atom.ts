@@ -12,6 +12,7 @@ import {
   uniqueLabels,
 } from "./feed-fields.ts";
 import { parseDate } from "./parse-date.ts";
+import type { Atom03Constructs, Atom03Entry, DecodedConstruct } from "./read-atom03-constructs.ts";
 
 type Feed = AtomFeed.Feed<string>;
 type Entry = AtomFeed.Entry<string>;
@@ -20,25 +21,37 @@ type Link = AtomFeed.Link<string>;
 /** Atom 1.0 names (and the MIME types Atom 0.3 used) for markup constructs. */
 const MARKUP_TYPES = new Set(["html", "xhtml", "text/html", "application/xhtml+xml"]);
 
-/** Maps an Atom 1.0 (or 0.3) feed as feedsmith reads it into a ParsedFeed. */
-export function mapAtomFeed(feed: Feed): ParsedFeed {
+/**
+ * Maps an Atom 1.0 (or 0.3) feed as feedsmith reads it into a ParsedFeed. For Atom 0.3,
+ * `atom03` holds the text constructs feedsmith reads wrong (base64, naked markup); they are
+ * matched to feedsmith's entries by position, and only when both count the same entries.
+ */
+export function mapAtomFeed(feed: Feed, atom03: Atom03Constructs | null = null): ParsedFeed {
   const base = cleanToken(feed.xml?.base);
+  const entries = feed.entries ?? [];
+  const decoded = atom03?.entries.length === entries.length ? atom03.entries : [];
   return {
     format: "atom",
-    title: atomText(feed.title),
+    title: decodedText(atom03?.title) ?? atomText(feed.title),
     link: alternateLink(feed.links),
     base,
-    entries: (feed.entries ?? []).map((entry) => mapEntry(entry, feed, base)),
+    entries: entries.map((entry, index) => mapEntry(entry, feed, base, decoded[index])),
   };
 }
 
-function mapEntry(entry: Entry, feed: Feed, feedBase: string | null): ParsedEntry {
-  const content = atomContentHtml(entry.content);
-  const summary = content === null ? atomContentHtml(entry.summary) : null;
+function mapEntry(
+  entry: Entry,
+  feed: Feed,
+  feedBase: string | null,
+  decoded: Atom03Entry | undefined,
+): ParsedEntry {
+  const content = decodedHtml(decoded?.content) ?? atomContentHtml(entry.content);
+  const summary =
+    content === null ? (decodedHtml(decoded?.summary) ?? atomContentHtml(entry.summary)) : null;
   const contentXml = content === null ? entry.summary?.xml : entry.content?.xml;
   return {
     id: cleanToken(entry.id),
-    title: atomText(entry.title),
+    title: decodedText(decoded?.title) ?? atomText(entry.title),
     link: alternateLink(entry.links),
     base: resolveBase(entry.xml?.base, feedBase),
     contentBase: cleanToken(contentXml?.base),
@@ -61,6 +74,20 @@ function atomText(text: AtomFeed.Text | undefined): string | null {
   if (text === undefined) return null;
   const type = (text.type ?? "text").trim().toLowerCase();
   return cleanText(MARKUP_TYPES.has(type) ? htmlToText(text.value) : text.value);
+}
+
+/** A decoded Atom 0.3 construct as plain text; null when there is none. */
+function decodedText(construct: DecodedConstruct | null | undefined): string | null {
+  if (construct == null) return null;
+  return cleanText(construct.markup ? htmlToText(construct.value) : construct.value);
+}
+
+/** A decoded Atom 0.3 construct as HTML; null when there is none. */
+function decodedHtml(construct: DecodedConstruct | null | undefined): string | null {
+  if (construct == null) return null;
+  const value = cleanHtml(construct.value);
+  if (value === null) return null;
+  return construct.markup ? value : textToHtml(value);
 }
 
 /** Content or summary as HTML: markup as given, text escaped, out-of-line (`src`) or binary null. */

@@ -38,22 +38,64 @@ export function mapRdfFeed(feed: RdfFeed.Feed<string>): ParsedFeed {
   };
 }
 
+/** The Dublin Core and DC Terms elements an item of any RSS version may carry. */
+type DublinCore = Pick<RssItem, "dc" | "dcterms">;
+
+/**
+ * The published date as feedparser reads it: pubDate, dcterms:issued, dcterms:created, else
+ * dc:date (which feedparser files as "updated", the only date such an item has). The first that
+ * parses wins: feedparser keeps the last element in document order, which makes a feed's date
+ * depend on the order its generator writes elements in; an RSS 2.0 core element wins here.
+ */
+function publishedOf(item: DublinCore, ...own: Array<string | undefined>): Date | null {
+  return firstDate(
+    ...own,
+    item.dcterms?.issued?.[0],
+    item.dcterms?.created?.[0],
+    item.dc?.dates?.[0],
+  );
+}
+
+function firstDate(...values: unknown[]): Date | null {
+  for (const value of values) {
+    const date = parseDate(value);
+    if (date !== null) return date;
+  }
+  return null;
+}
+
+/** Title, then dc:title (Blogger and some CMSs write only the latter). */
+function titleOf(item: DublinCore & { title?: string }): string | null {
+  return firstPresent(cleanText(item.title), cleanText(item.dc?.titles?.[0]));
+}
+
+/** content:encoded, then description, then dc:description: the fullest text first. */
+function contentOf(
+  item: DublinCore & { content?: { encoded?: string }; description?: string },
+): string | null {
+  return firstPresent(
+    cleanHtml(item.content?.encoded),
+    cleanHtml(item.description),
+    cleanHtml(item.dc?.descriptions?.[0]),
+  );
+}
+
 // RSS titles are text, not HTML: feedsmith has already decoded the XML once, so `&lt;b&gt;`
 // arrives as the characters `<b>` and must stay that way.
 function mapRssItem(item: RssItem, feedBase: string | null): ParsedEntry {
   return {
     id: cleanToken(item.guid?.value),
-    title: cleanText(item.title),
+    title: titleOf(item),
     link: firstPresent(cleanToken(item.link), permalinkGuid(item), atomAlternate(item.atom?.links)),
     base: resolveBase(item.xml?.base, feedBase),
     contentBase: null,
-    published: parseDate(firstPresent(item.pubDate, item.dc?.dates?.[0], item.atom?.published)),
-    updated: parseDate(firstPresent(item.atom?.updated, item.dcterms?.modified?.[0])),
+    published: publishedOf(item, item.pubDate, item.atom?.published),
+    updated: firstDate(item.atom?.updated, item.dcterms?.modified?.[0]),
     author: firstAuthorName([
       ...(item.authors ?? []).map((person) => person.name),
       ...(item.dc?.creators ?? []),
     ]),
-    contentHtml: firstPresent(cleanHtml(item.content?.encoded), cleanHtml(item.description)),
+    contentHtml: contentOf(item),
     categories: uniqueLabels([
       ...(item.categories ?? []).map((category) => category.name),
       ...(item.dc?.subjects ?? []),
@@ -64,14 +106,14 @@ function mapRssItem(item: RssItem, feedBase: string | null): ParsedEntry {
 function mapRdfItem(item: RdfItem, feedBase: string | null): ParsedEntry {
   return {
     id: cleanToken(item.rdf?.about),
-    title: cleanText(item.title),
+    title: titleOf(item),
     link: cleanToken(item.link),
     base: resolveBase(item.xml?.base, feedBase),
     contentBase: null,
-    published: parseDate(firstPresent(item.dc?.dates?.[0], item.dcterms?.issued?.[0])),
-    updated: parseDate(item.dcterms?.modified?.[0]),
+    published: publishedOf(item),
+    updated: firstDate(item.dcterms?.modified?.[0]),
     author: firstAuthorName(item.dc?.creators ?? []),
-    contentHtml: firstPresent(cleanHtml(item.content?.encoded), cleanHtml(item.description)),
+    contentHtml: contentOf(item),
     categories: uniqueLabels(item.dc?.subjects ?? []),
   };
 }

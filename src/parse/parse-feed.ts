@@ -13,14 +13,16 @@ import { mapAtomFeed } from "./map-atom.ts";
 import { mapJsonFeed } from "./map-json.ts";
 import { mapRdfFeed, mapRssFeed } from "./map-rss.ts";
 import { type ParseOutcome, parseFailure } from "./parse-outcome.ts";
+import { readAtom03Constructs } from "./read-atom03-constructs.ts";
 import { localName, sniffDocument } from "./sniff-document.ts";
+import { unprefixRss } from "./unprefix-rss.ts";
 
 export type { ParseFailure, ParseOutcome } from "./parse-outcome.ts";
 
 /** Root elements (local names) of the XML feed formats, each with its reader. */
 const XML_READERS = new Map<string, (text: string) => ParsedFeed>([
-  ["rss", (text) => mapRssFeed(parseRssFeed(text))],
-  ["feed", (text) => mapAtomFeed(parseAtomFeed(text))],
+  ["rss", (text) => mapRssFeed(parseRssFeed(unprefixRss(text)))],
+  ["feed", (text) => mapAtomFeed(parseAtomFeed(text), readAtom03Constructs(text))],
   ["RDF", (text) => mapRdfFeed(parseRdfFeed(text))],
 ]);
 

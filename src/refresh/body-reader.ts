@@ -12,6 +12,8 @@ export type BodyReading =
       link: string | null;
       posts: Post[];
       events: PlanetEvent[];
+      /** Recurring events too dense to expand over the whole window (iCalendar sources). */
+      seriesCut: number;
     }
   | {
       ok: false;

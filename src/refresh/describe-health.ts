@@ -31,6 +31,8 @@ export function describeHealth(name: string, record: SourceState, now: Date): So
     newestItem,
     failingSince: since,
     stale,
+    eventsLeftOut: record.eventsLeftOut,
+    seriesCut: record.seriesCut,
   };
 }
 

@@ -25,11 +25,16 @@ export function eventBodyReader(
       timezone: source.timezone,
       kinds: source.kinds,
     };
-    let reading: { events: PlanetEvent[]; title: string | null; link: string | null };
+    let reading: {
+      events: PlanetEvent[];
+      title: string | null;
+      link: string | null;
+      seriesCut: number;
+    };
     if (/^\s*BEGIN:VCALENDAR/i.test(text.replace(/^\uFEFF/, ""))) {
       const calendar = readICalendar(text, input, defaultEventWindow(options.now));
       if (!calendar.ok) return { ok: false, message: calendar.message, advertisedFeeds: [] };
-      reading = { events: calendar.events, title: null, link: null };
+      reading = { events: calendar.events, title: null, link: null, seriesCut: calendar.cutSeries };
     } else {
       const parsed = parseFeed(text);
       if (!parsed.ok) {
@@ -37,7 +42,8 @@ export function eventBodyReader(
         return { ok: false, message, advertisedFeeds: [] };
       }
       const link = resolveHttpUrl(parsed.feed.link, parsed.feed.base, finalUrl);
-      reading = { events: readMeetupRss(parsed.feed, input), title: parsed.feed.title, link };
+      const events = readMeetupRss(parsed.feed, input);
+      reading = { events, title: parsed.feed.title, link, seriesCut: 0 };
     }
     const memberLink = source.link ?? reading.link;
     const posts = announcements(reading.events, {

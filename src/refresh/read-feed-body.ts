@@ -30,6 +30,7 @@ export function feedBodyReader(
       link: normalized.memberLink,
       posts: normalized.posts,
       events: [],
+      seriesCut: 0,
     };
   };
 }

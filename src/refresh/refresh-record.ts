@@ -1,3 +1,4 @@
+import { type KeptEvents, keepNearestEvents } from "../events/keep-nearest-events.ts";
 import { fromStoredEvent, toStoredEvent } from "../events/stored-event.ts";
 import { eventIdentity, type PlanetEvent } from "../model/event.ts";
 import type { FetchResult } from "../model/fetch-result.ts";
@@ -16,9 +17,6 @@ import type { BodyReader } from "./body-reader.ts";
 
 /** How many posts of one feed the cache keeps; entries that leave the feed stay until then. */
 export const POSTS_KEPT_PER_FEED = 200;
-
-/** How many events of one source the cache keeps, past ones included. */
-export const EVENTS_KEPT_PER_SOURCE = 500;
 
 /** What refreshing a source needs besides the fetch result. */
 export interface RefreshContext {
@@ -75,6 +73,7 @@ export async function refreshRecord(
       at,
     );
   }
+  const kept = mergeEvents(previous.events.map(fromStoredEvent), reading.events, context.now);
   return recordSuccess(
     {
       ...attempt,
@@ -84,9 +83,9 @@ export async function refreshRecord(
       feedTitle: reading.title,
       feedLink: reading.link,
       posts: mergePosts(previous.posts.map(fromStoredPost), reading.posts).map(toStoredPost),
-      events: mergeEvents(previous.events.map(fromStoredEvent), reading.events, context.now).map(
-        toStoredEvent,
-      ),
+      events: kept.events.map(toStoredEvent),
+      eventsLeftOut: kept.leftOut,
+      seriesCut: reading.seriesCut,
     },
     "ok",
     at,
@@ -102,16 +101,15 @@ function mergePosts(kept: Post[], current: Post[]): Post[] {
 
 /**
  * The source's current events, plus past ones it no longer lists (their history stays on the
- * events page). An upcoming event that vanished from its source was withdrawn: it goes.
+ * events page), within the bound of keepNearestEvents. An upcoming event that vanished from its
+ * source was withdrawn: it goes.
  */
-function mergeEvents(kept: PlanetEvent[], current: PlanetEvent[], now: Date): PlanetEvent[] {
+function mergeEvents(kept: PlanetEvent[], current: PlanetEvent[], now: Date): KeptEvents {
   const currentIds = new Set(current.map(eventIdentity));
   const past = kept.filter(
     (event) => !currentIds.has(eventIdentity(event)) && (event.end ?? event.start) < now,
   );
-  return [...current, ...past]
-    .sort((a, b) => b.start.getTime() - a.start.getTime())
-    .slice(0, EVENTS_KEPT_PER_SOURCE);
+  return keepNearestEvents([...current, ...past], now);
 }
 
 function attemptOf<S extends FeedState>(previous: S, result: FetchResult, at: string): S {

@@ -23,18 +23,21 @@ export function comparePosts(a: Post, b: Post): number {
 
 /**
  * The posts a reader sees: those already due at `now`, each once, newest first.
- * The same entry arriving through two feeds (same id or same link) is shown once.
+ * The same entry arriving through two feeds (same id, or same link from another feed) is shown
+ * once. Within one feed a shared link is no proof: a holiday calendar's days all link one page.
  */
 export function selectPosts(candidates: readonly Post[], now: Date): Post[] {
   const due = candidates.filter((post) => postDate(post).getTime() <= now.getTime());
   const sorted = [...due].sort(comparePosts);
   const seenIds = new Set<string>();
-  const seenLinks = new Set<string>();
+  const feedsByLink = new Map<string, Set<string>>();
   const selected: Post[] = [];
   for (const post of sorted) {
-    if (seenIds.has(post.sourceId) || (post.link && seenLinks.has(post.link))) continue;
+    const linkedFrom = post.link ? feedsByLink.get(post.link) : undefined;
+    const elsewhere = linkedFrom !== undefined && [...linkedFrom].some((f) => f !== post.feedUrl);
+    if (seenIds.has(post.sourceId) || elsewhere) continue;
     seenIds.add(post.sourceId);
-    if (post.link) seenLinks.add(post.link);
+    if (post.link) feedsByLink.set(post.link, (linkedFrom ?? new Set()).add(post.feedUrl));
     selected.push(post);
   }
   return selected;

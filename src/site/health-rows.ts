@@ -1,3 +1,4 @@
+import { EVENTS_KEPT_PER_SOURCE } from "../events/keep-nearest-events.ts";
 import type { SourceHealth } from "../model/source-health.ts";
 
 /** One row of the feeds/ page: what it shows of a source's health, and nothing that changes
@@ -16,6 +17,8 @@ export interface HealthRow {
   lastSuccess: string | null;
   failingSince: string | null;
   stale: boolean;
+  /** What the bound on a source's events left out, or null when nothing. */
+  limitNote: string | null;
 }
 
 /** The rows of the feeds/ page, failing sources first so the owner sees them at once. */
@@ -33,6 +36,23 @@ export function healthRows(sources: readonly SourceHealth[]): HealthRow[] {
       lastSuccess: health.ok ? null : health.lastSuccess,
       failingSince: health.ok ? null : health.failingSince,
       stale: health.stale,
+      limitNote: limitNoteOf(health),
     }))
     .sort((a, b) => Number(a.ok) - Number(b.ok) || a.name.localeCompare(b.name));
+}
+
+/** Why an event source shows fewer occurrences than its calendar holds. */
+function limitNoteOf({ eventsLeftOut, seriesCut }: SourceHealth): string | null {
+  const notes: string[] = [];
+  if (eventsLeftOut > 0) {
+    notes.push(
+      `${eventsLeftOut} occurrences left out: a source keeps the ${EVENTS_KEPT_PER_SOURCE} nearest to now`,
+    );
+  }
+  if (seriesCut > 0) {
+    notes.push(
+      `${seriesCut} recurring ${seriesCut === 1 ? "event repeats" : "events repeat"} too often to list every time: the occurrences nearest to now are kept`,
+    );
+  }
+  return notes.length === 0 ? null : `${notes.join("; ")}.`;
 }

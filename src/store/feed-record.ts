@@ -88,6 +88,10 @@ export const feedStateSchema = z.object({
   feedLink: z.string().nullable(),
   /** Feeds advertised by the HTML page found at the URL instead of a feed, to suggest. */
   advertisedFeeds: z.array(z.string()),
+  /** Occurrences the last good copy left out to keep within EVENTS_KEPT_PER_SOURCE. */
+  eventsLeftOut: z.number().int().nonnegative().default(0),
+  /** Recurring events of the last good copy too dense to expand over the whole window. */
+  seriesCut: z.number().int().nonnegative().default(0),
 });
 
 /** The last good copy of what a source holds. */
@@ -181,6 +185,8 @@ export function newFeedRecord(url: string): FeedRecord {
     feedLink: null,
     posts: [],
     advertisedFeeds: [],
+    eventsLeftOut: 0,
+    seriesCut: 0,
     events: [],
   };
 }

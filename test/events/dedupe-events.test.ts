@@ -23,6 +23,18 @@ describe("dedupeEvents", () => {
     const ical = sampleEvent({ uid: "event_238579447@meetup.com", sequence: 1 });
     const rss = sampleEvent({ uid: ical.url ?? "", updated: null });
     expect(dedupeEvents([rss, ical])).toEqual([ical]);
+    expect(dedupeEvents([ical, rss])).toEqual([ical]);
+  });
+
+  it("keeps distinct events that link the same page apart (a holiday calendar)", () => {
+    // Google's "Holidays in Germany": every day links the same explanation page.
+    const page = "https://www.google.com/calendar/holidays/de";
+    const easter = sampleEvent({ uid: "20270328_de@holiday.calendar.google.com", url: page });
+    const whit = sampleEvent({ uid: "20270516_de@holiday.calendar.google.com", url: page });
+    expect(dedupeEvents([easter, whit])).toEqual([easter, whit]);
+    // An RSS item known by that page is one of them, not a third event.
+    const rss = sampleEvent({ uid: page, url: page, source: "Other" });
+    expect(dedupeEvents([easter, whit, rss])).toEqual([easter, whit]);
   });
 
   it("keeps different occurrences of one recurring event apart", () => {

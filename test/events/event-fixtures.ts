@@ -17,6 +17,7 @@ export const MUNICH = {
 export const YEAR_2017 = {
   from: new Date("2017-01-01T00:00:00Z"),
   to: new Date("2018-01-01T00:00:00Z"),
+  now: new Date("2017-03-30T12:00:00Z"),
 };
 
 /** An event with every field set; `overrides` changes what a test is about. */

@@ -164,6 +164,120 @@ describe("readICalendar on a hand-kept calendar", () => {
   });
 });
 
+describe("readICalendar on an Exchange all-day series with moved days", () => {
+  const window = defaultEventWindow(new Date("2026-02-15T12:00:00Z"));
+  const events = read(readEventFixture("exchange-all-day.ics"), MUNICH, window);
+
+  it("puts a moved day in place of the original day, which is not listed as well", () => {
+    expect(events.map((e) => [e.title, iso(e.start), iso(e.end), e.status])).toEqual([
+      ["Nix hack day", "2026-02-19T00:00:00.000Z", "2026-02-20T00:00:00.000Z", "confirmed"],
+      [
+        "Nix hack day (Friday)",
+        "2026-02-27T00:00:00.000Z",
+        "2026-02-28T00:00:00.000Z",
+        "confirmed",
+      ],
+      ["Nix hack day", "2026-03-05T00:00:00.000Z", "2026-03-06T00:00:00.000Z", "cancelled"],
+      ["Nix hack day", "2026-03-12T00:00:00.000Z", "2026-03-13T00:00:00.000Z", "confirmed"],
+    ]);
+    expect(events.every((e) => e.allDay)).toBe(true);
+  });
+
+  it("gives the moved day the original day's identity", () => {
+    expect(events[1]?.recurrenceId).toBe("2026-02-26T00:00:00.000Z");
+    expect(new Set(events.map((e) => e.recurrenceId)).size).toBe(4);
+  });
+});
+
+describe("readICalendar with a VTIMEZONE that starts after the event", () => {
+  /** A VTIMEZONE as generators write it today: only the current rules, from 2018 on. */
+  const vtimezone = (tzid: string) => [
+    "BEGIN:VTIMEZONE",
+    `TZID:${tzid}`,
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "DTSTART:20180325T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "DTSTART:20181028T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+  ];
+  const event = (tzid: string, uid: string, start: string) => [
+    "BEGIN:VEVENT",
+    `UID:${uid}`,
+    "DTSTAMP:20170101T000000Z",
+    "SUMMARY:Nix meetup",
+    `DTSTART;TZID=${tzid}:${start}`,
+    `DTEND;TZID=${tzid}:${start.slice(0, 9)}180000`,
+    "END:VEVENT",
+  ];
+  const starts = (text: string) => read(text).map((e) => [e.uid, iso(e.start)]);
+
+  it("takes the IANA zone of the same name (a Berlin 16:00 in July 2017 is 14:00 UTC)", () => {
+    const text = calendar(
+      ...vtimezone("Europe/Berlin"),
+      ...event("Europe/Berlin", "summer", "20170714T160000"),
+      ...event("Europe/Berlin", "winter", "20170110T160000"),
+    );
+    expect(starts(text)).toEqual([
+      ["winter", "2017-01-10T15:00:00.000Z"],
+      ["summer", "2017-07-14T14:00:00.000Z"],
+    ]);
+  });
+
+  it("maps Outlook's Windows name the same way", () => {
+    const zone = "W. Europe Standard Time";
+    const text = calendar(...vtimezone(zone), ...event(`"${zone}"`, "outlook", "20170714T160000"));
+    expect(starts(text)).toEqual([["outlook", "2017-07-14T14:00:00.000Z"]]);
+  });
+
+  it("extends the earliest rules backwards for a name no IANA zone has", () => {
+    const zone = "Custom Mitteleuropa";
+    const text = calendar(
+      ...vtimezone(zone),
+      ...event(zone, "summer", "20170714T160000"),
+      ...event(zone, "winter", "20171110T160000"),
+      // The last Sunday of March 2017 is the 26th: the day before is still winter time.
+      ...event(zone, "eve", "20170325T160000"),
+      ...event(zone, "after", "20170326T160000"),
+    );
+    expect(starts(text)).toEqual([
+      ["eve", "2017-03-25T15:00:00.000Z"],
+      ["after", "2017-03-26T14:00:00.000Z"],
+      ["summer", "2017-07-14T14:00:00.000Z"],
+      ["winter", "2017-11-10T15:00:00.000Z"],
+    ]);
+  });
+});
+
+describe("readICalendar with a one-observance VTIMEZONE that starts after the event", () => {
+  it("holds the first offset before its onset", () => {
+    const text = calendar(
+      "BEGIN:VTIMEZONE",
+      "TZID:Pune office",
+      "BEGIN:STANDARD",
+      "TZOFFSETFROM:+0530",
+      "TZOFFSETTO:+0530",
+      "DTSTART:20180101T000000",
+      "END:STANDARD",
+      "END:VTIMEZONE",
+      "BEGIN:VEVENT",
+      "UID:pune-meetup@example.org",
+      "DTSTAMP:20170101T000000Z",
+      "SUMMARY:NixOS Pune",
+      "DTSTART;TZID=Pune office:20170812T100000",
+      "END:VEVENT",
+    );
+    expect(read(text).map((e) => iso(e.start))).toEqual(["2017-08-12T04:30:00.000Z"]);
+  });
+});
+
 describe("readICalendar windows", () => {
   it("defaults to 90 days back and 365 ahead", () => {
     const window = defaultEventWindow(new Date("2017-03-30T12:00:00Z"));
@@ -172,7 +286,11 @@ describe("readICalendar windows", () => {
   });
 
   it("keeps only occurrences overlapping the window", () => {
-    const window = { from: new Date("2017-03-25T00:00:00Z"), to: new Date("2017-04-10T00:00:00Z") };
+    const window = {
+      from: new Date("2017-03-25T00:00:00Z"),
+      to: new Date("2017-04-10T00:00:00Z"),
+      now: new Date("2017-03-25T00:00:00Z"),
+    };
     const hours = read(readEventFixture("hand-kept.ics"), MUNICH, window).filter((e) =>
       e.title.startsWith("Nix office hours"),
     );
@@ -192,13 +310,65 @@ describe("readICalendar windows", () => {
       "RRULE:FREQ=DAILY",
       "END:VEVENT",
     );
-    const window = { from: new Date("2017-03-24T00:00:00Z"), to: new Date("2017-03-28T00:00:00Z") };
+    const window = {
+      from: new Date("2017-03-24T00:00:00Z"),
+      to: new Date("2017-03-28T00:00:00Z"),
+      now: new Date("2017-03-24T00:00:00Z"),
+    };
     expect(read(text, MUNICH, window).map((e) => iso(e.start))).toEqual([
       "2017-03-24T08:00:00.000Z",
       "2017-03-25T08:00:00.000Z",
       "2017-03-26T07:00:00.000Z",
       "2017-03-27T07:00:00.000Z",
     ]);
+  });
+
+  it("lists every occurrence of a series begun long before the window (no step budget spent)", () => {
+    // An Apple Calendar birthday-style series from 1970: stepping from 1970 spent the whole
+    // budget before reaching 2026, and the window came out empty.
+    const text = calendar(
+      "BEGIN:VEVENT",
+      "UID:5A1C1E4B-7E62-4F5B-9B3E-2E6E0C1F9A10",
+      "DTSTAMP:20260101T000000Z",
+      "SUMMARY:Morning run",
+      "DTSTART;TZID=Europe/Berlin:19700105T070000",
+      "DTEND;TZID=Europe/Berlin:19700105T080000",
+      "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;WKST=MO",
+      "END:VEVENT",
+    );
+    const events = read(text, MUNICH, defaultEventWindow(new Date("2026-12-06T12:00:00Z")));
+    // Every other week (counted from 5 January 1970), Mondays and Thursdays, 07:00 Berlin.
+    expect(events).toHaveLength(Math.round((455 / 14) * 2));
+    const march = events.filter((e) => iso(e.start)?.startsWith("2027-03"));
+    // 1 March 2027 is 2,982 weeks after 5 January 1970: an "on" week. Summer time from the 28th.
+    expect(march.map((e) => iso(e.start))).toEqual([
+      "2027-03-01T06:00:00.000Z",
+      "2027-03-04T06:00:00.000Z",
+      "2027-03-15T06:00:00.000Z",
+      "2027-03-18T06:00:00.000Z",
+      "2027-03-29T05:00:00.000Z",
+    ]);
+  });
+
+  it("cuts a series too dense to expand whole around now, and says so", () => {
+    const text = calendar(
+      "BEGIN:VEVENT",
+      "UID:ping@example.org",
+      "SUMMARY:Ping",
+      "DTSTART:20200101T000000Z",
+      "RRULE:FREQ=MINUTELY",
+      "END:VEVENT",
+    );
+    const now = new Date("2026-12-06T12:00:00Z");
+    const result = readICalendar(text, MUNICH, defaultEventWindow(now));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.cutSeries).toBe(1);
+    expect(result.events.length).toBeLessThanOrEqual(20_000);
+    const first = result.events[0]?.start.getTime() ?? 0;
+    const last = result.events.at(-1)?.start.getTime() ?? 0;
+    expect(first).toBeLessThan(now.getTime());
+    expect(last).toBeGreaterThan(now.getTime());
+    expect(result.events.some((e) => e.start.getTime() === now.getTime())).toBe(true);
   });
 
   it("brings an override moved into the window from outside it", () => {
@@ -216,7 +386,11 @@ describe("readICalendar windows", () => {
       "DTSTART:20170310T180000Z",
       "END:VEVENT",
     );
-    const window = { from: new Date("2017-03-09T00:00:00Z"), to: new Date("2017-03-11T00:00:00Z") };
+    const window = {
+      from: new Date("2017-03-09T00:00:00Z"),
+      to: new Date("2017-03-11T00:00:00Z"),
+      now: new Date("2017-03-09T00:00:00Z"),
+    };
     expect(read(text, MUNICH, window).map((e) => [e.title, iso(e.start), e.recurrenceId])).toEqual([
       ["Weekly (moved earlier)", "2017-03-10T18:00:00.000Z", "2017-03-22T18:00:00.000Z"],
     ]);
@@ -239,20 +413,23 @@ describe("readICalendar on odd input", () => {
     ]);
   });
 
-  it("knows an event without UID by its URL, else by its content, never by position", () => {
+  it("knows an event without UID by its content, never by position nor by URL alone", () => {
     const noUid = ["BEGIN:VEVENT", "SUMMARY:Nix meetup", "DTSTART:20170404T170000Z", "END:VEVENT"];
-    const withUrl = [
+    const withUrl = (summary: string, day: string) => [
       "BEGIN:VEVENT",
-      "SUMMARY:Other",
-      "DTSTART:20170405T170000Z",
-      "URL:https://nix.example/e/1",
+      `SUMMARY:${summary}`,
+      `DTSTART;VALUE=DATE:${day}`,
+      "URL:https://holidays.example/de",
       "END:VEVENT",
     ];
-    const first = read(calendar(...noUid, ...withUrl));
-    const second = read(calendar(...withUrl, ...noUid));
+    const easter = withUrl("Easter Monday", "20170417");
+    const may = withUrl("Labour Day", "20170501");
+    const first = read(calendar(...noUid, ...easter, ...may));
+    const second = read(calendar(...may, ...easter, ...noUid));
     expect(first.map((e) => e.uid)).toEqual(second.map((e) => e.uid));
-    expect(first[1]?.uid).toBe("https://nix.example/e/1");
-    expect(first[0]?.uid).toMatch(/@planet$/);
+    expect(first.map((e) => e.title)).toEqual(["Nix meetup", "Easter Monday", "Labour Day"]);
+    expect(new Set(first.map((e) => e.uid)).size).toBe(3);
+    expect(first.every((e) => e.uid.endsWith("@planet"))).toBe(true);
   });
 
   it("ignores placeholder CREATED dates", () => {

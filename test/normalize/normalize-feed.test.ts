@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ParsedEntry, ParsedFeed } from "../../src/model/parsed-feed.ts";
 import { type NormalizeContext, normalizeFeed } from "../../src/normalize/normalize-feed.ts";
 import { parseFeed } from "../../src/parse/parse-feed.ts";
+import { parseFixture } from "../parse/fixture.ts";
 
 const FEED_URL = "https://feeds.example.org/alice/atom.xml";
 const NOW = new Date("2017-04-01T10:00:00Z");
@@ -79,6 +80,37 @@ describe("relative URLs in content", () => {
     expect(
       firstHref(parsed, context({ fetchedUrl: "https://moved.example.org/feeds/a.xml" })),
     ).toBe("https://moved.example.org/feeds/docs/manual.html");
+  });
+});
+
+describe("relative URLs inside encoded content", () => {
+  const OLD_FEED = "https://oldblog.example.org/atom.xml";
+  const posts = normalizeFeed(
+    parseFixture("blogger-atom03.xml"),
+    context({ feed: { name: "Old blog", url: OLD_FEED }, fetchedUrl: OLD_FEED }),
+  ).posts;
+  const hrefs = (html: string | undefined) =>
+    [...(html ?? "").matchAll(/(?:href|src)="([^"]*)"/g)].map((match) => match[1]);
+
+  it("resolve in base64 content against the entry's xml:base", () => {
+    expect(hrefs(posts[0]?.contentHtml)).toEqual([
+      "https://oldblog.example.org/2004/05/nix.html",
+      "https://oldblog.example.org/2004/05/images/nix-logo.png",
+    ]);
+  });
+
+  it("resolve in naked markup against the entry's page, and in escaped content against its xml:base", () => {
+    expect(hrefs(posts[1]?.contentHtml)).toEqual([
+      "https://oldblog.example.org/2004/05/notes.html",
+    ]);
+    expect(hrefs(posts[2]?.contentHtml)).toEqual(["https://static.example.org/archive.html"]);
+  });
+
+  it("resolve in an escaped RSS description against the document URL when nothing else is given", () => {
+    const rss = `<rss version="2.0"><channel><title>T</title><item><guid isPermaLink="false">1</guid><description>&lt;a href="posts/1.html"&gt;one&lt;/a&gt;</description></item></channel></rss>`;
+    const outcome = parseFeed(rss);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(firstHref(outcome.feed)).toBe("https://feeds.example.org/alice/posts/1.html");
   });
 });
 

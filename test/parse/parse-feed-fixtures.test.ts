@@ -193,6 +193,61 @@ describe("RSS 1.0 (RDF)", () => {
   });
 });
 
+describe("RSS 2.0 with Dublin Core and DC Terms", () => {
+  const feed = parseFixture("dublin-core-rss.xml");
+  const [pinning, overlays, drafted, dcDate] = feed.entries;
+
+  it("titles an item by dc:title, describes it by dc:description, when nothing else does", () => {
+    expect(pinning?.title).toBe("Pinning nixpkgs with flakes");
+    expect(pinning?.contentHtml).toBe("<p>How to <em>pin</em> nixpkgs.</p>");
+    expect(pinning?.author).toBe("Eelco Example");
+  });
+
+  it("dates an item by dcterms:issued, and its update by dcterms:modified", () => {
+    expect(iso(pinning?.published ?? null)).toBe("2017-03-14T08:30:00.000Z");
+    expect(iso(pinning?.updated ?? null)).toBe("2017-03-15T10:00:00.000Z");
+  });
+
+  it("prefers the RSS core elements over their Dublin Core twins, whatever their order", () => {
+    // feedparser keeps whichever element comes last; a feed's date should not depend on the
+    // order its generator happens to write elements in, so the core element wins here.
+    expect(overlays?.title).toBe("Overlays explained");
+    expect(overlays?.contentHtml).toBe("<p>Short summary.</p>");
+    expect(iso(overlays?.published ?? null)).toBe("2017-03-13T18:00:00.000Z");
+  });
+
+  it("falls back to dcterms:created, then dc:date, past a pubDate that does not parse", () => {
+    expect(iso(drafted?.published ?? null)).toBe("2017-03-10T12:00:00.000Z");
+    expect(iso(dcDate?.published ?? null)).toBe("2017-03-09T13:00:00.000Z");
+  });
+});
+
+describe("Atom 0.3 (Blogger, 2004) text constructs", () => {
+  const feed = parseFixture("blogger-atom03.xml");
+  const [story, release, markup] = feed.entries;
+
+  it("decodes mode=base64 titles and content", () => {
+    expect(story?.title).toBe("Nix & me: a love story");
+    expect(story?.contentHtml).toBe(
+      '<p>I switched to <a href="/2004/05/nix.html">Nix</a> today.</p>\n<p><img src="images/nix-logo.png" alt="Nix"></p>',
+    );
+  });
+
+  it("reads naked markup in a title and summary as markup, not as literal tags", () => {
+    expect(release?.title).toBe("Release 0.5 is out");
+    expect(release?.contentHtml).toBe(
+      '<b>Bold</b> news &amp; <a href="notes.html">release notes</a>; 1 &lt; 2',
+    );
+  });
+
+  it("unescapes mode=escaped once: an escaped HTML title keeps the brackets it escaped", () => {
+    expect(feed.title).toBe("Old & Nix");
+    expect(markup?.title).toBe("Why <b> is not a title");
+    expect(markup?.contentHtml).toBe('<p>See <a href="../archive.html">the archive</a>.</p>');
+    expect(markup?.contentBase).toBe("https://static.example.org/old/");
+  });
+});
+
 describe("RSS 0.91", () => {
   const feed = parseFixture("rss091.xml");
 

@@ -180,6 +180,32 @@ describe("parseFeed: leniency where real feeds need it", () => {
     expect(feed.title).toBe("日本");
   });
 
+  it("reads RSS whose elements carry a namespace prefix, leaving CDATA text alone", () => {
+    // A Radio UserLand-era export: every element prefixed, the prefix bound to RSS 2.0's
+    // old namespace; and one whose prefix is bound to the Harvard URL, on an unprefixed root.
+    const userland = `<?xml version="1.0"?>
+<!-- exported by a CMS -->
+<r:rss version="2.0" xmlns:r="http://backend.userland.com/rss2"><r:channel><r:title>Radio</r:title><r:link>https://radio.example/</r:link>
+<r:item><r:title>Hello</r:title><r:link>https://radio.example/1</r:link><r:pubDate>Mon, 13 Mar 2017 18:00:00 +0000</r:pubDate><r:description><![CDATA[<p>Keep <r:tag> text</p>]]></r:description></r:item>
+</r:channel></r:rss>`;
+    const harvard = `<rss version="2.0" xmlns:h="http://blogs.law.harvard.edu/tech/rss"><h:channel><h:title>H</h:title><h:item><h:title>Hi</h:title><h:guid>https://h.example/1</h:guid></h:item></h:channel></rss>`;
+    const radio = feedOf(parseFeed(userland));
+    expect(radio.title).toBe("Radio");
+    expect(radio.link).toBe("https://radio.example/");
+    expect(radio.entries.map((e) => [e.title, e.link, e.published?.toISOString()])).toEqual([
+      ["Hello", "https://radio.example/1", "2017-03-13T18:00:00.000Z"],
+    ]);
+    expect(radio.entries[0]?.contentHtml).toBe("<p>Keep <r:tag> text</p>");
+    expect(feedOf(parseFeed(harvard)).entries.map((e) => [e.title, e.link])).toEqual([
+      ["Hi", "https://h.example/1"],
+    ]);
+  });
+
+  it("still refuses a prefixed root that is no feed", () => {
+    const text = `<x:catalog xmlns:x="https://x.example/"><x:rss/></x:catalog>`;
+    expect(failureOf(parseFeed(text)).message).toContain("<x:catalog>");
+  });
+
   it("accepts a feed with no entries", () => {
     expect(feedOf(parseFeed(rss(""))).entries).toEqual([]);
   });

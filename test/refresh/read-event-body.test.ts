@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { defaultEventWindow } from "../../src/events/expand-occurrences.ts";
+import { EVENTS_KEPT_PER_SOURCE } from "../../src/events/keep-nearest-events.ts";
+import { readICalendar } from "../../src/events/read-icalendar.ts";
 import type { FetchResult } from "../../src/model/fetch-result.ts";
 import { eventBodyReader } from "../../src/refresh/read-event-body.ts";
 import { refreshRecord } from "../../src/refresh/refresh-record.ts";
@@ -89,5 +92,44 @@ describe("an iCalendar event source", () => {
     expect(broken.error?.kind).toBe("parse");
     expect(broken.events).toHaveLength(1);
     expect(broken.posts).toHaveLength(1);
+  });
+
+  it("keeps every occurrence of the window, nearest to now first when over the bound", async () => {
+    // A room-booking calendar: every hour from 2016 on, far more than any planet shows.
+    const hourly = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//Google Inc//Google Calendar 70.9054//EN",
+      "BEGIN:VEVENT",
+      "UID:hacklab-open@example.org",
+      "DTSTAMP:20170401T080000Z",
+      "DTSTART;TZID=Europe/Berlin:20160104T090000",
+      "DTEND;TZID=Europe/Berlin:20160104T093000",
+      "RRULE:FREQ=HOURLY",
+      "SUMMARY:Hacklab open",
+      "END:VEVENT",
+      "BEGIN:VEVENT",
+      "UID:meetup-april@example.org",
+      "DTSTAMP:20170401T080000Z",
+      "DTSTART;TZID=Europe/Berlin:20170406T190000",
+      "SUMMARY:Meetup",
+      "END:VEVENT",
+      "END:VCALENDAR",
+    ].join("\r\n");
+    const now = Date.parse("2017-04-01T09:00:00Z");
+    const whole = readICalendar(hourly, source, defaultEventWindow(new Date(now)));
+    const record = await refresh(newFeedRecord(URL_ICS), hourly, "2017-04-01T09:00:00Z");
+    const starts = record.events.map((event) => Date.parse(event.start));
+    // 455 days of hours (the whole window, expanded), plus the meetup: the bound keeps 5,000
+    // around now, next week's meetup included, and says how many it left out.
+    expect(whole.ok && whole.events.length).toBeGreaterThan(455 * 24);
+    expect(record.events).toHaveLength(EVENTS_KEPT_PER_SOURCE);
+    expect(record.eventsLeftOut).toBe(
+      (whole.ok ? whole.events.length : 0) - EVENTS_KEPT_PER_SOURCE,
+    );
+    expect(record.seriesCut).toBe(0);
+    expect(record.events.some((event) => event.title === "Meetup")).toBe(true);
+    expect(Math.min(...starts)).toBeLessThan(now - 100 * 3600 * 1000);
+    expect(Math.max(...starts)).toBeGreaterThan(now + 100 * 3600 * 1000);
   });
 });

@@ -79,13 +79,20 @@ describe("selectPosts", () => {
       post("a1", date, { sourceId: "shared-id", feedUrl: "https://a.example/feed" }),
       post("b1", date, { sourceId: "shared-id", feedUrl: "https://b.example/feed" }),
       post("a2", date, { link: "https://shared.example/post" }),
-      post("c2", date, { link: "https://shared.example/post" }),
+      post("c2", date, { link: "https://shared.example/post", feedUrl: "https://c.example/feed" }),
       post("nolink1", date, { link: null }),
       post("nolink2", date, { link: null }),
     ];
     for (const order of shuffles(posts)) {
       expect(keys(selectPosts(order, NOW))).toEqual(["a1", "a2", "nolink1", "nolink2"]);
     }
+  });
+
+  it("keeps two entries of one feed that link the same page (holidays of one calendar)", () => {
+    const date = { published: "2017-03-01T00:00:00Z" };
+    const page = { link: "https://www.google.com/calendar/holidays/de" };
+    const posts = [post("easter", date, page), post("whit", date, page)];
+    expect(keys(selectPosts(posts, NOW))).toEqual(["easter", "whit"]);
   });
 
   it("keeps the newest copy of a duplicate", () => {
