@@ -10,6 +10,7 @@ import { planetSources } from "../refresh/planet-sources.ts";
 import { updateSources } from "../refresh/update-sources.ts";
 import { assembleSite } from "../select/assemble-site.ts";
 import { handOffSiteData } from "../site/site-data.ts";
+import { readArchiveBoundaries } from "../store/archive-boundaries-file.ts";
 import { openFeedCache } from "../store/feed-cache.ts";
 import { reportFailure } from "./report.ts";
 
@@ -25,7 +26,9 @@ try {
   const sources = planetSources(config, dirname(env.configPath), env.now);
   const log = (line: string) => console.error(line);
   const updated = await updateSources(sources, config, cache, { now: env.now, offline: true });
-  const { site } = assembleSite(config, await loadContents(updated, cache, log), env.now);
+  const loaded = await loadContents(updated, cache, log);
+  const boundaries = await readArchiveBoundaries(env.cacheDir);
+  const { site } = assembleSite(config, loaded, env.now, boundaries);
   if (site.posts.length === 0) {
     log(`No posts in the cache (${env.cacheDir}) yet: run npm run build first to fetch them.`);
   }

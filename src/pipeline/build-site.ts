@@ -1,9 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { loadConfig } from "../config/load-config.ts";
-import { PROJECT_ROOT } from "../publish/render-pages.ts";
-import { currentStamp, dropStamp, saveStamp, siteInputs } from "../publish/site-stamp.ts";
-import { writeHealthJson } from "../publish/write-health-json.ts";
+import { publishSite } from "../publish/publish-site.ts";
 import { describeSources } from "../refresh/describe-health.ts";
 import { loadContents } from "../refresh/load-contents.ts";
 import { planetSources } from "../refresh/planet-sources.ts";
@@ -28,7 +26,7 @@ export interface BuildSummary {
 export type BuildLog = ProgressLog;
 
 /**
- * config → fetch → parse → normalize → sanitize → store → select → render.
+ * config → fetch → parse → normalize → sanitize → store (refresh) → select → publish.
  * Throws only for an invalid configuration or a cache locked by another build.
  */
 export async function buildSite(
@@ -53,39 +51,29 @@ export async function buildSite(
       return done;
     });
     const health = describeSources(updated, env.now);
-    const inputs = await time("fingerprint", () =>
-      siteInputs(config, updated, health, PROJECT_ROOT),
-    );
-    const stamp = await currentStamp(env.cacheDir, env.outDir, inputs, env.now);
-    let posts: number;
-    if (stamp !== null) {
-      await time("feeds", () => writeHealthJson(env.outDir, env.now, health));
-      log("Nothing new since the last build: wrote health.json only.");
-      posts = stamp.posts;
-    } else {
+    const selectSite = async () => {
       const loaded = await time("load", () => loadContents(updated, cache, log));
       const boundaries = await readArchiveBoundaries(env.cacheDir);
-      const { site, changesAt, archiveBoundaries } = await time("assemble", () =>
+      const assembled = await time("assemble", () =>
         assembleSite(config, loaded, env.now, boundaries),
       );
-      log("Rendering…");
-      // Loaded here: the renderers of pages, feeds and calendars are no cost to a build that
-      // renders nothing.
-      const { writeSite } = await import("../publish/write-site.ts");
-      await dropStamp(env.cacheDir);
-      await time("write site", () => writeSite({ site, health }, env.outDir, env.cacheDir, time));
-      await writeArchiveBoundaries(env.cacheDir, archiveBoundaries);
-      if (inputs !== null) {
-        await saveStamp(env.cacheDir, {
-          outDir: env.outDir,
-          inputs,
-          renderedAt: env.now.toISOString(),
-          changesAt: changesAt?.toISOString() ?? null,
-          posts: site.posts.length,
-        });
-      }
-      posts = site.posts.length;
-    }
+      // Kept now: the same posts and boundaries lay the pages out the same if publishing fails.
+      await writeArchiveBoundaries(env.cacheDir, assembled.archiveBoundaries);
+      return assembled;
+    };
+    const posts = await publishSite(
+      {
+        config,
+        sources: updated,
+        health,
+        now: env.now,
+        outDir: env.outDir,
+        cacheDir: env.cacheDir,
+      },
+      selectSite,
+      log,
+      time,
+    );
     await time("prune", () => pruneRemovedFeeds(cache, sources, log));
     return { sources: updated, posts, outDir: env.outDir };
   } finally {

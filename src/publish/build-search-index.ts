@@ -3,14 +3,11 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/pro
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Site } from "../model/site.ts";
-import { archivePath } from "../site/page-links.ts";
+import { archivePath, SEARCH_DIR } from "../site/page-links.ts";
 import { settleAll } from "../tasks/settle-all.ts";
 import { indexBundle, PAGEFIND_OPTIONS, type PageHtml } from "./index-bundle.ts";
 import type { IndexRequest, IndexResponse } from "./index-bundle-worker.ts";
 import { planSearchSegments } from "./search-segments.ts";
-
-/** Folder under the site where the search index and Pagefind's own script live. */
-export const SEARCH_DIR = "pagefind";
 
 /** In the first segment: the folders of the others, relative to it, for the page to merge. */
 export const BUNDLE_LIST_FILE = "bundles.json";

@@ -2,15 +2,14 @@ import { type KeptEvents, keepNearestEvents } from "../events/keep-nearest-event
 import { fromStoredEvent, toStoredEvent } from "../events/stored-event.ts";
 import { eventIdentity, type PlanetEvent } from "../model/event.ts";
 import type { FetchResult } from "../model/fetch-result.ts";
-import type { Post } from "../model/post.ts";
 import { decodeBody } from "../parse/decode-body.ts";
-import { comparePosts } from "../select/select-posts.ts";
+import { comparePositions } from "../select/select-posts.ts";
 import {
   appendHistory,
   type FeedRecord,
   type FeedState,
-  fromStoredPost,
   hashBody,
+  type StoredPost,
   toStoredPost,
 } from "../store/feed-record.ts";
 import type { BodyReader } from "./body-reader.ts";
@@ -82,7 +81,7 @@ export async function refreshRecord(
       advertisedFeeds: [],
       feedTitle: reading.title,
       feedLink: reading.link,
-      posts: mergePosts(previous.posts.map(fromStoredPost), reading.posts).map(toStoredPost),
+      posts: mergePosts(previous.posts, reading.posts.map(toStoredPost)),
       events: kept.events.map(toStoredEvent),
       eventsLeftOut: kept.leftOut,
       seriesCut: reading.seriesCut,
@@ -92,11 +91,22 @@ export async function refreshRecord(
   );
 }
 
-/** The feed's current entries, plus older ones it no longer lists (newest first, capped). */
-function mergePosts(kept: Post[], current: Post[]): Post[] {
+/**
+ * The feed's current entries, plus older ones it no longer lists (newest first, capped). Merged
+ * as stored: the kept posts are never turned into posts and back.
+ */
+function mergePosts(kept: StoredPost[], current: StoredPost[]): StoredPost[] {
   const currentIds = new Set(current.map((post) => post.sourceId));
   const merged = [...current, ...kept.filter((post) => !currentIds.has(post.sourceId))];
-  return merged.sort(comparePosts).slice(0, POSTS_KEPT_PER_FEED);
+  const position = (post: StoredPost) => ({
+    time: Date.parse(post.published ?? post.updated ?? post.firstSeen),
+    key: post.key,
+  });
+  return merged
+    .map((post) => ({ post, at: position(post) }))
+    .sort((a, b) => comparePositions(a.at, b.at))
+    .slice(0, POSTS_KEPT_PER_FEED)
+    .map(({ post }) => post);
 }
 
 /**

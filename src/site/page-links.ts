@@ -1,6 +1,9 @@
 import type { Post } from "../model/post.ts";
 import type { Site } from "../model/site.ts";
 
+/** Folder under the site where the search index and Pagefind's own script live. */
+export const SEARCH_DIR = "pagefind";
+
 /** Path prefix of the planet on its host, e.g. `/` or `/planet/`, taken from the configured link. */
 export function basePath(site: Site): string {
   const { pathname } = new URL(site.config.link);

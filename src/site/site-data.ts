@@ -7,8 +7,9 @@ export interface SiteData {
   health: { feeds: SourceHealth[]; events: SourceHealth[] };
 }
 
-// Astro renders the pages inside the build's own process, so the site goes to them as the very
-// object the pipeline made: no second copy in memory, no serializing, no size limit.
+// Astro's pages are not called with arguments: they take the site from this process's globals,
+// where the render process (publish/render-child.ts) or the development server puts it. A symbol
+// registered on globalThis, because Astro's bundle of the pages holds its own copy of this module.
 const HAND_OFF = Symbol.for("planet.site-data");
 const handOff = globalThis as { [HAND_OFF]?: SiteData | null };
 

@@ -6,14 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { configSchema } from "../../src/config/schema.ts";
 import type { Post } from "../../src/model/post.ts";
 import type { Site } from "../../src/model/site.ts";
-import {
-  BUNDLE_LIST_FILE,
-  buildSearchIndex,
-  SEARCH_DIR,
-} from "../../src/publish/build-search-index.ts";
+import { BUNDLE_LIST_FILE, buildSearchIndex } from "../../src/publish/build-search-index.ts";
 import { layOutArchive } from "../../src/select/archive-pages.ts";
 import { comparePosts } from "../../src/select/select-posts.ts";
-import { archivePath } from "../../src/site/page-links.ts";
+import { archivePath, SEARCH_DIR } from "../../src/site/page-links.ts";
 import { samplePost } from "../helpers/feed-record-sample.ts";
 import { member, sampleSite } from "../site/sample-site.ts";
 

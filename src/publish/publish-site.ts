@@ -1,0 +1,58 @@
+import type { PlanetConfig } from "../config/schema.ts";
+import type { StageTimer } from "../pipeline/stage-timer.ts";
+import type { UpdatedSource } from "../refresh/update-sources.ts";
+import type { AssembledSite } from "../select/assemble-site.ts";
+import type { SiteData } from "../site/site-data.ts";
+import { PROJECT_ROOT } from "./render-pages.ts";
+import { currentStamp, dropStamp, saveStamp, siteInputs } from "./site-stamp.ts";
+import { writeHealthJson } from "./write-health-json.ts";
+
+/** What the site is made from, and where it goes. */
+export interface PublishRequest {
+  config: PlanetConfig;
+  sources: readonly UpdatedSource[];
+  health: SiteData["health"];
+  now: Date;
+  outDir: string;
+  /** Where publishing keeps what lets the next build reuse this one's work. */
+  cacheDir: string;
+}
+
+/**
+ * Writes the site into `outDir` and returns how many posts it shows. `selectSite` makes the site
+ * from the cache; it is called only when the site must be written: when the sources, config and
+ * code are what they were at the last render into `outDir` and the clock has not moved past a
+ * change, only health.json is written anew.
+ */
+export async function publishSite(
+  request: PublishRequest,
+  selectSite: () => Promise<AssembledSite>,
+  log: (line: string) => void,
+  time: StageTimer,
+): Promise<number> {
+  const { config, sources, health, now, outDir, cacheDir } = request;
+  const inputs = await time("fingerprint", () => siteInputs(config, sources, health, PROJECT_ROOT));
+  const stamp = await currentStamp(cacheDir, outDir, inputs, now);
+  if (stamp !== null) {
+    await time("feeds", () => writeHealthJson(outDir, now, health));
+    log("Nothing new since the last build: wrote health.json only.");
+    return stamp.posts;
+  }
+  const { site, changesAt } = await selectSite();
+  log("Rendering…");
+  // Loaded here: the renderers of pages, feeds and calendars are no cost to a build that
+  // renders nothing.
+  const { writeSite } = await import("./write-site.ts");
+  await dropStamp(cacheDir);
+  await time("write site", () => writeSite({ site, health }, outDir, cacheDir, time));
+  if (inputs !== null) {
+    await saveStamp(cacheDir, {
+      outDir,
+      inputs,
+      renderedAt: now.toISOString(),
+      changesAt: changesAt?.toISOString() ?? null,
+      posts: site.posts.length,
+    });
+  }
+  return site.posts.length;
+}
