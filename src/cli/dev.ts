@@ -11,7 +11,7 @@ import { loadConfig } from "../config/load-config.ts";
 import { errorMessage } from "../model/caught-error.ts";
 import { handOffSiteData } from "../site/site-data.ts";
 import { openFeedCache } from "../store/feed-cache.ts";
-import { reportFailure } from "./report.ts";
+import { reportFailure } from "./report-failure.ts";
 
 // `npm run dev`: Astro's development server, showing the site as the cache holds it now (what
 // the last `npm run build` fetched), without fetching anything. The pages get the site the same
