@@ -8,7 +8,7 @@ import type { Post } from "../../src/model/post.ts";
 import type { Site } from "../../src/model/site.ts";
 import { BUNDLE_LIST_FILE, buildSearchIndex } from "../../src/site/build-search-index.ts";
 import { samplePost } from "../helpers/feed-record-sample.ts";
-import { member, sampleSite } from "./sample-site.ts";
+import { ADA_FEED, sampleSite } from "../helpers/sample-site.ts";
 
 let dir = "";
 beforeEach(async () => {
@@ -16,15 +16,13 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-const FEED = "https://ada.example/feed";
-
 function post(n: number, text: string): Post {
-  return { ...samplePost(FEED, n), contentHtml: `<p>${text}</p>` };
+  return { ...samplePost(ADA_FEED, n), contentHtml: `<p>${text}</p>` };
 }
 
 /** One post per stream page; `postsPerSearchBundle` posts per search bundle. */
 function site(posts: Post[], postsPerSearchBundle = 2000): Site {
-  const base = sampleSite([member("Ada Example", FEED)], posts);
+  const base = sampleSite({ posts });
   return {
     ...base,
     config: configSchema.parse({ ...base.config, postsPerPage: 1, postsPerSearchBundle }),

@@ -5,14 +5,12 @@ import type { Site } from "../../src/model/site.ts";
 import { postAnchor } from "../../src/site/page-links.ts";
 import { searchDocuments } from "../../src/site/search-documents.ts";
 import { samplePost } from "../helpers/feed-record-sample.ts";
-import { member, sampleSite } from "./sample-site.ts";
-
-const FEED = "https://ada.example/feed";
+import { ADA_FEED, sampleSite } from "../helpers/sample-site.ts";
 
 /** Five posts, two a page, on a planet served under /planet/. */
 function fivePostSite(): Site {
-  const posts = [1, 2, 3, 4, 5].map((n) => samplePost(FEED, n));
-  const site = sampleSite([member("Ada Example", FEED)], posts, "https://example.org/planet/");
+  const posts = [1, 2, 3, 4, 5].map((n) => samplePost(ADA_FEED, n));
+  const site = sampleSite({ posts, config: { link: "https://example.org/planet/" } });
   return { ...site, config: configSchema.parse({ ...site.config, postsPerPage: 2 }) };
 }
 
