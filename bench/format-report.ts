@@ -2,13 +2,13 @@ import type { BuildStage } from "../src/pipeline/stage-timer.ts";
 import type { BenchOptions } from "./bench-options.ts";
 import type { StageCosts } from "./build-figures.ts";
 import type { PeerRun } from "./run-peer.ts";
-import type { PlanetRun } from "./run-planet.ts";
+import { CI_CHANGED, type PlanetRun } from "./run-planet.ts";
 
 /** Everything one `npm run bench` measured. */
 export interface BenchReport {
   options: BenchOptions;
   machine: { node: string; cpus: number; loadAverage: number[] };
-  /** Feeds changed before the "changed" build. */
+  /** Feeds changed before the "changed" builds. */
   changedFeeds: number;
   /** CPU cost of each step of fetch+refresh, one feed at a time (bench/stage-costs.ts). */
   stageCosts: StageCosts | null;
@@ -32,11 +32,15 @@ const SHOWN_STAGES: BuildStage[] = [
 // Steps within "write site", shown beside it; Pagefind's own CPU shows only in the tree's total.
 const WRITE_STEPS: BuildStage[] = ["render pages", "search index"];
 
-/** planet ÷ peer for the builds both ran. */
+/**
+ * planet ÷ peer for the builds both ran. The planet's CI build is set against osmosfeed's
+ * changed run: osmosfeed keeps no output between runs, so that run is what it costs in CI.
+ */
 export function computeRatios(planet: PlanetRun[], peer: PeerRun[] | null): BenchReport["ratios"] {
   if (peer === null) return [];
   return planet.flatMap((run) => {
-    const other = peer.find((candidate) => candidate.label === run.label);
+    const peerLabel = run.label === CI_CHANGED ? "changed" : run.label;
+    const other = peer.find((candidate) => candidate.label === peerLabel);
     if (other === undefined) return [];
     return [
       {
@@ -54,7 +58,7 @@ export function formatReport(report: BenchReport): string {
   const lines = [
     `${options.feeds} feeds × ${options.items} posts (~${options.postBytes} B HTML each), ` +
       `${options.latencyMs} ms latency, ${options.hosts} loopback hosts; ` +
-      `${report.changedFeeds} feeds changed for "changed"; Node ${report.machine.node}, ` +
+      `${report.changedFeeds} feeds changed for "changed" and "changed (CI)"; Node ${report.machine.node}, ` +
       `${report.machine.cpus} CPUs, load at start ${report.machine.loadAverage.map((n) => n.toFixed(1)).join(" ")}`,
     "",
     "planet | wall s | " +

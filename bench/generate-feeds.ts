@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { sha256Hex } from "../src/text/sha256.ts";
 import type { ServedFile } from "./feed-server.ts";
 import {
   type FeedFormat,
@@ -113,6 +113,6 @@ async function writeFeed(
   });
   const file = join(options.dir, `${feed.name}.${feed.format}`);
   await writeFile(file, text);
-  const etag = `"${createHash("sha256").update(text).digest("hex").slice(0, 20)}"`;
+  const etag = `"${sha256Hex(text, 20)}"`;
   return [new URL(feed.url).pathname, { file, etag, contentType: FORMAT_TYPES[feed.format] }];
 }

@@ -16,6 +16,9 @@ export interface PlanetRun {
   traffic: TrafficCounts;
 }
 
+/** The label of the changed build that starts without dist/, its cache restored (as in CI). */
+export const CI_CHANGED = "changed (CI)";
+
 /** Fetch limits written into the bench planet's feeds.json (null: the project's defaults). */
 export interface FetchTuning {
   concurrency: number | null;
@@ -30,14 +33,15 @@ export async function writePlanetConfig(
   feeds: SyntheticFeed[],
   tuning: FetchTuning,
 ): Promise<string> {
-  const fetch: Record<string, number> = { deadlineSeconds: 3600 };
+  // The project's default fetch settings, unless the bench was told otherwise.
+  const fetch: Record<string, number> = {};
   if (tuning.concurrency !== null) fetch.concurrency = tuning.concurrency;
   if (tuning.perHost !== null) fetch.perHost = tuning.perHost;
   const config = {
     title: "Bench Planet",
     link: "https://planet.example.org/",
     description: "Synthetic members for npm run bench",
-    fetch,
+    ...(Object.keys(fetch).length > 0 ? { fetch } : {}),
     feeds: feeds.map((feed) => ({ name: feed.name, url: feed.url })),
   };
   const path = join(work, "feeds.json");
@@ -50,7 +54,7 @@ export async function runPlanetBuild(
   label: string,
   options: { work: string; configPath: string; now: Date; offline: boolean; hosts: FeedHosts },
 ): Promise<PlanetRun> {
-  const resultPath = join(options.work, `figures-${label}.json`);
+  const resultPath = join(options.work, `figures-${label.replace(/\W+/g, "-")}.json`);
   options.hosts.takeCounts();
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles each build (Node refuses
   // --cpu-prof in NODE_OPTIONS).

@@ -1,6 +1,7 @@
-// npm run bench: synthetic feeds on loopback hosts, then cold, warm, changed and offline builds
-// of the planet (and of osmosfeed with --peer), each in its own measured child process.
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+// npm run bench: synthetic feeds on loopback hosts, then cold, warm, changed, changed (CI) and
+// offline builds of the planet (and of osmosfeed with --peer), each in its own measured child
+// process.
+import { cp, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,7 +10,7 @@ import { startFeedHosts } from "./feed-server.ts";
 import { type BenchReport, computeRatios, formatReport } from "./format-report.ts";
 import { changeFeeds, generateFeeds } from "./generate-feeds.ts";
 import { type PeerRun, runPeerBuild, writePeerConfig } from "./run-peer.ts";
-import { type PlanetRun, runPlanetBuild, writePlanetConfig } from "./run-planet.ts";
+import { CI_CHANGED, type PlanetRun, runPlanetBuild, writePlanetConfig } from "./run-planet.ts";
 import { runStageCosts } from "./run-stage-costs.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -62,9 +63,22 @@ try {
   const stageCosts = await runStageCosts(work, feeds, hosts.files, join(planetWork, "cache"));
   planet.push(await planetBuild("warm"));
   const peer = options.peer ? [await peerBuild("cold"), await peerBuild("warm")] : null;
+  // The cache as it is before the change, for the CI build below.
+  const cacheDir = join(planetWork, "cache");
+  const cacheBeforeChange = join(planetWork, "cache-before-change");
+  await cp(cacheDir, cacheBeforeChange, { recursive: true });
   const changedFeeds = await changeFeeds(feedSet, feeds, hosts.files, options.changeEvery);
   planet.push(await planetBuild("changed"));
+  // osmosfeed keeps nothing between runs but its cache.json, which it reads back: this run,
+  // the first after the change with its cache from its previous run, is its steady state, and
+  // what it would cost in CI too.
   if (peer) peer.push(await peerBuild("changed"));
+  // CI (the GitHub Pages workflow): the same change met by a build that starts without dist/
+  // but with the cache directory restored as the previous run saved it.
+  await rm(cacheDir, { recursive: true, force: true });
+  await rename(cacheBeforeChange, cacheDir);
+  await rm(join(planetWork, "dist"), { recursive: true, force: true });
+  planet.push(await planetBuild(CI_CHANGED));
   // Offline: the hosts are gone. The planet fetches nothing; osmosfeed finds every host
   // refusing connections and falls back to its cache, its nearest equivalent.
   await hosts.close();

@@ -15,6 +15,7 @@ import { sanitizeContent } from "../src/sanitize/sanitize-content.ts";
 import { describeCacheFile } from "../src/store/cache-files.ts";
 import { openFeedCache } from "../src/store/feed-cache.ts";
 import type { FeedRecord } from "../src/store/feed-record.ts";
+import { readRecord } from "../test/helpers/read-record.ts";
 import type { CostedFeed, StageCosts } from "./build-figures.ts";
 
 const [listPath, cacheDir, resultPath] = process.argv.slice(2);
@@ -60,7 +61,8 @@ async function costStages(list: CostedFeed[], cacheDir: string): Promise<StageCo
     });
     const context = { feed: { name: "bench", url: feed.url }, fetchedUrl: feed.url, now };
     await time("normalize (all)", () => normalizeFeed(parsed.feed, { ...context, firstSeen: {} }));
-    const stored = await timeWithCpu("cache read", () => cache.read(feed.url));
+    // A changed feed's read in a build: its state, then the content file it names.
+    const stored = await timeWithCpu("cache read", () => readRecord(cache, feed.url));
     // A feed the cold build could not fetch has no posts to cost; say so rather than stop.
     if (stored.record === null || stored.record.posts.length === 0) {
       missing.push(

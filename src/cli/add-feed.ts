@@ -1,10 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { ConfigError } from "../config/load-config.ts";
 import { createLogger } from "../log/logger.ts";
 import { parseLogFlags } from "../log/parse-log-flags.ts";
+import { errorMessage } from "../model/caught-error.ts";
 import { addFeed } from "../owner/add-feed.ts";
 import { readBuildEnvironment } from "../pipeline/build-environment.ts";
+import { reportFailure, UsageError } from "./report-failure.ts";
 
 // npm run add-feed -- <blog or feed URL> [--name "…"]: edits the config named by PLANET_CONFIG.
 const USAGE = 'usage: npm run add-feed -- <blog or feed URL> [--name "Member name"]';
@@ -12,15 +13,9 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const { rest, ...logOptions } = parseLogFlags(process.argv.slice(2));
 const log = createLogger(logOptions);
 try {
-  const { values, positionals } = parseArgs({
-    args: rest,
-    options: { name: { type: "string", short: "n" } },
-    allowPositionals: true,
-  });
-  const url = positionals[0];
-  if (url === undefined || positionals.length > 1) throw new TypeError(USAGE);
+  const { url, name } = readArguments(rest);
   const { configPath } = readBuildEnvironment(process.env, root);
-  const outcome = await addFeed({ url, name: values.name ?? null, configPath }, log);
+  const outcome = await addFeed({ url, name, configPath }, log);
   if (outcome.ok) {
     const { name, url: feedUrl } = outcome.feed;
     log.info(`Added "${name}" (${feedUrl}) to ${configPath}: ${outcome.feeds} feeds.`, {
@@ -32,20 +27,27 @@ try {
     process.exitCode = 1;
   }
 } catch (error) {
-  process.exitCode = reportError(error);
+  process.exitCode = reportFailure(error, log, "nothing was changed");
 }
 
-function reportError(error: unknown): number {
-  if (error instanceof ConfigError) {
-    log.error(`${error.file}: the configuration is invalid; fix it first. Nothing was changed.`);
-    for (const problem of error.problems) log.error(`  ${problem}`);
-    return 1;
+/** The URL and the optional --name; a UsageError for anything else. */
+function readArguments(args: string[]): { url: string; name: string | null } {
+  const { values, positionals } = parseFlags(args);
+  const [url, ...extra] = positionals;
+  if (url === undefined) throw new UsageError("the blog or feed URL is missing", USAGE);
+  if (extra.length > 0) throw new UsageError(`unexpected argument(s) ${extra.join(" ")}`, USAGE);
+  return { url, name: values.name ?? null };
+}
+
+/** The command line as parseArgs reads it; a UsageError for an unknown or incomplete option. */
+function parseFlags(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: { name: { type: "string", short: "n" } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw new UsageError(errorMessage(error), USAGE);
   }
-  // parseArgs reports unknown or incomplete options with a TypeError; so does a missing URL.
-  if (error instanceof TypeError) {
-    log.error(error.message === USAGE ? USAGE : `${error.message}\n${USAGE}`);
-    return 1;
-  }
-  log.error(String(error instanceof Error ? (error.stack ?? error.message) : error));
-  return 2;
 }

@@ -5,9 +5,11 @@ import { parseLogFlags } from "../log/parse-log-flags.ts";
 import { EnvironmentError, readBuildEnvironment } from "../pipeline/build-environment.ts";
 import { buildSite } from "../pipeline/build-site.ts";
 import { createConsoleLog } from "./console-log.ts";
-import { reportFailure, summarize } from "./report.ts";
+import { summarize } from "./report.ts";
+import { reportFailure, UsageError } from "./report-failure.ts";
 
 // The build command, loaded by src/cli/build.ts once the compile cache is on.
+const USAGE = "usage: npm run build [-- --json | --quiet | --verbose]";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const started = Date.now();
 const { rest, ...logOptions } = parseLogFlags(process.argv.slice(2));
@@ -15,9 +17,7 @@ const logger = createLogger(logOptions);
 const progress = routeBuildLog(logOptions, logger, createConsoleLog(process.stderr));
 try {
   if (rest.length > 0) {
-    throw new EnvironmentError(
-      `unknown argument(s) ${rest.join(" ")}; use --json, --quiet or --verbose`,
-    );
+    throw new UsageError(`unknown argument(s) ${rest.join(" ")}`, USAGE);
   }
   const env = readBuildEnvironment(process.env, root);
   const summary = await buildSite(env, progress.log);

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { loadConfig } from "../config/load-config.ts";
 import { readBuildEnvironment } from "../pipeline/build-environment.ts";
 import { probeFeeds } from "../refresh/probe-feeds.ts";
-import { reportFailure } from "./report.ts";
+import { reportFailure } from "./report-failure.ts";
 
 // Validates feeds.json and probes every feed once, touching neither the cache nor dist/:
 // for the CI of a planet's config repository.

@@ -6,7 +6,8 @@ import { writeServedConfig } from "../demo/demo-config.ts";
 import { serveFeedFiles } from "../demo/serve-feed-files.ts";
 import { readBuildEnvironment } from "../pipeline/build-environment.ts";
 import { buildSite } from "../pipeline/build-site.ts";
-import { reportFailure, summarize } from "./report.ts";
+import { summarize } from "./report.ts";
+import { reportFailure } from "./report-failure.ts";
 
 // The demo planet is set in spring 2017, the time of the seed page, unless PLANET_NOW says otherwise.
 const DEMO_NOW = "2017-04-01T10:00:00Z";

@@ -12,7 +12,7 @@ import { assembleSite } from "../select/assemble-site.ts";
 import { handOffSiteData } from "../site/site-data.ts";
 import { readArchiveBoundaries } from "../store/archive-boundaries-file.ts";
 import { openFeedCache } from "../store/feed-cache.ts";
-import { reportFailure } from "./report.ts";
+import { reportFailure } from "./report-failure.ts";
 
 // `npm run dev`: Astro's development server, showing the site as the cache holds it now (what
 // the last `npm run build` fetched), without fetching anything. The pages get the site the same

@@ -1,10 +1,10 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ConfigError } from "../config/load-config.ts";
 import { createLogger } from "../log/logger.ts";
 import { parseLogFlags } from "../log/parse-log-flags.ts";
 import { importFeeds } from "../owner/import-feeds.ts";
 import { readBuildEnvironment } from "../pipeline/build-environment.ts";
+import { reportFailure, UsageError } from "./report-failure.ts";
 
 // npm run import-opml -- <file.opml | config.ini | http(s) URL>: edits the config named by PLANET_CONFIG.
 const USAGE = "usage: npm run import-opml -- <file.opml, Planet Venus config.ini, or URL>";
@@ -13,21 +13,12 @@ const { rest, ...logOptions } = parseLogFlags(process.argv.slice(2));
 const log = createLogger(logOptions);
 try {
   const [source, ...extra] = rest;
-  if (source === undefined || extra.length > 0 || source.startsWith("-")) {
-    log.error(USAGE);
-    process.exitCode = 1;
-  } else {
-    process.exitCode = await run(source);
-  }
+  if (source === undefined) throw new UsageError("the file or URL to import is missing", USAGE);
+  if (source.startsWith("-")) throw new UsageError(`unknown option ${source}`, USAGE);
+  if (extra.length > 0) throw new UsageError(`unexpected argument(s) ${extra.join(" ")}`, USAGE);
+  process.exitCode = await run(source);
 } catch (error) {
-  if (error instanceof ConfigError) {
-    log.error(`${error.file}: the configuration is invalid; fix it first. Nothing was changed.`);
-    for (const problem of error.problems) log.error(`  ${problem}`);
-    process.exitCode = 1;
-  } else {
-    log.error(String(error instanceof Error ? (error.stack ?? error.message) : error));
-    process.exitCode = 2;
-  }
+  process.exitCode = reportFailure(error, log, "nothing was changed");
 }
 
 async function run(source: string): Promise<number> {

@@ -1,10 +1,6 @@
-import { ConfigError } from "../config/load-config.ts";
-import { createLogger, type Logger } from "../log/logger.ts";
-import { EnvironmentError } from "../pipeline/build-environment.ts";
 import type { BuildSummary } from "../pipeline/build-site.ts";
 import { countOutcomes, describeCounts } from "../pipeline/fetch-progress.ts";
 import type { UpdatedSource } from "../refresh/update-sources.ts";
-import { CacheLockedError } from "../store/cache-lock.ts";
 
 /** How many failing feeds the summary names, worst first. */
 export const WORST_NAMED = 5;
@@ -35,26 +31,4 @@ export function summarize(summary: BuildSummary, elapsedMs: number): string {
 /** The longest-failing first; ties keep the config's order. */
 function worstFirst(feeds: UpdatedSource[]): UpdatedSource[] {
   return feeds.toSorted((a, b) => b.state.consecutiveFailures - a.state.consecutiveFailures);
-}
-
-/** Prints a failure the owner can act on (no stack trace for known problems); the exit code. */
-export function reportFailure(
-  error: unknown,
-  log: Logger = createLogger({ format: "human", level: "info" }),
-): number {
-  if (error instanceof ConfigError) {
-    const problems = error.problems.map((problem) => `  ${problem}`);
-    log.error(
-      [`${error.file}: the configuration is invalid; nothing was built.`, ...problems].join("\n"),
-      { file: error.file },
-    );
-    return 1;
-  }
-  if (error instanceof CacheLockedError || error instanceof EnvironmentError) {
-    log.error(`${error.message}; nothing was built.`);
-    return 1;
-  }
-  // Not a problem the owner caused: the whole error, stack included, for a bug report.
-  log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  return 2;
 }

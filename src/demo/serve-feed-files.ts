@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { extname, join, normalize } from "node:path";
+import { sha256Hex } from "../text/sha256.ts";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".atom": "application/atom+xml",
@@ -63,7 +63,7 @@ async function answer(dir: string, req: IncomingMessage, res: ServerResponse): P
     return 404;
   }
   const body = await readFile(path);
-  const etag = `"${createHash("sha256").update(body).digest("hex").slice(0, 16)}"`;
+  const etag = `"${sha256Hex(body, 16)}"`;
   const lastModified = new Date(Math.floor(info.mtimeMs / 1000) * 1000).toUTCString();
   const headers = { ETag: etag, "Last-Modified": lastModified };
   if (req.headers["if-none-match"] === etag) {

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { eventIdentity, type PlanetEvent } from "../model/event.ts";
 import type { Post } from "../model/post.ts";
 import { escapeHtml } from "../text/escape-html.ts";
+import { sha256Hex } from "../text/sha256.ts";
 import { eventDatetimeAttribute, formatEventTime } from "./format-event-time.ts";
 
 /** What turning an event into its announcement post needs besides the event. */
@@ -16,10 +16,7 @@ export interface EventPostOptions {
 
 /** The post key of an event: stable across builds, from the source URL and the event's identity. */
 export function eventPostKey(event: PlanetEvent): string {
-  return createHash("sha256")
-    .update(`${event.sourceUrl}\n${eventIdentity(event)}`)
-    .digest("hex")
-    .slice(0, 24);
+  return sha256Hex(`${event.sourceUrl}\n${eventIdentity(event)}`, 24);
 }
 
 /**

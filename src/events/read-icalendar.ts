@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import ICAL from "ical.js";
 import { errorMessage } from "../model/caught-error.ts";
 import type { EventStatus, PlanetEvent } from "../model/event.ts";
 import { resolveHttpUrl } from "../normalize/resolve-url.ts";
 import { sanitizeContent } from "../sanitize/sanitize-content.ts";
+import { sha256Hex } from "../text/sha256.ts";
 import { textToHtml } from "../text/text-to-html.ts";
 import { classifyEvent, type KindRules } from "./classify-kind.ts";
 import { type EventWindow, expandOccurrences, type Occurrence } from "./expand-occurrences.ts";
@@ -179,7 +179,7 @@ function fingerprint(component: ICAL.Component): string {
     const value = component.getFirstProperty(name)?.toICALString() ?? "";
     return value;
   });
-  return `${createHash("sha256").update(basis.join("\n")).digest("hex").slice(0, 32)}@planet`;
+  return `${sha256Hex(basis.join("\n"), 32)}@planet`;
 }
 
 function compare(a: string, b: string): number {

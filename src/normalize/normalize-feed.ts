@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import type { FeedConfig } from "../config/schema.ts";
 import type { ParsedEntry, ParsedFeed } from "../model/parsed-feed.ts";
 import type { Post } from "../model/post.ts";
 import { type SanitizeOptions, sanitizeContent } from "../sanitize/sanitize-content.ts";
 import { htmlToText } from "../text/html-to-text.ts";
+import { sha256Hex } from "../text/sha256.ts";
 import { resolveBase, resolveHttpUrl } from "./resolve-url.ts";
 
 /** What normalizing one feed needs besides the parsed document. */
@@ -66,7 +66,7 @@ function normalizeEntry(entry: ParsedEntry, context: EntryContext): Post {
   const sourceId = entry.id?.trim() || link || fingerprint(entry);
   const seen = Object.hasOwn(context.firstSeen, sourceId) ? context.firstSeen[sourceId] : undefined;
   return {
-    key: hash(`${context.feed.url}\n${sourceId}`).slice(0, 24),
+    key: sha256Hex(`${context.feed.url}\n${sourceId}`, 24),
     sourceId,
     feedUrl: context.feed.url,
     member: context.feed.name,
@@ -92,9 +92,5 @@ function untitled(contentHtml: string): string {
 /** Identity for an entry with neither id nor link: its title, date and content. */
 function fingerprint(entry: ParsedEntry): string {
   const date = (entry.published ?? entry.updated)?.toISOString() ?? "";
-  return `urn:sha256:${hash(`${entry.title ?? ""}\n${date}\n${entry.contentHtml ?? ""}`)}`;
-}
-
-function hash(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  return `urn:sha256:${sha256Hex(`${entry.title ?? ""}\n${date}\n${entry.contentHtml ?? ""}`)}`;
 }

@@ -2,14 +2,13 @@ import { dirname } from "node:path";
 import type { PlanetConfig } from "../config/schema.ts";
 import type { SourceHealth } from "../model/source-health.ts";
 import type { FeedCache } from "../store/feed-cache.ts";
-import { NO_CONTENT, newFeedRecord } from "../store/feed-record.ts";
+import { NO_CONTENT } from "../store/feed-record.ts";
 import { describeHealth } from "./describe-health.ts";
 import { planetSources } from "./planet-sources.ts";
 import { updateSources } from "./update-sources.ts";
 
 /** A cache that remembers nothing, so a probe fetches everything afresh and writes nothing. */
 const forgetfulCache: FeedCache = {
-  read: async (url) => ({ record: newFeedRecord(url), problem: null }),
   readState: async () => ({ state: null, problem: null, content: null }),
   readContent: async () => ({ content: NO_CONTENT, problem: null }),
   write: async () => "",

@@ -1,7 +1,8 @@
 import type { PlanetConfig } from "../config/schema.ts";
-import { fetchWithRetry, hostOfUrl, runBounded } from "../fetch/fetch-all.ts";
 import { DEFAULT_FETCH_LIMITS, type FetchOptions } from "../fetch/fetch-feed.ts";
+import { fetchWithRetry } from "../fetch/fetch-with-retry.ts";
 import { readLocalFile } from "../fetch/read-local-file.ts";
+import { hostOfUrl, runBounded } from "../fetch/run-bounded.ts";
 import { userAgentFor } from "../fetch/user-agent.ts";
 import { errorMessage } from "../model/caught-error.ts";
 import type { FetchResult } from "../model/fetch-result.ts";

@@ -1,4 +1,4 @@
-import { CALENDARS } from "../site/calendar-links.ts";
+import { CALENDAR_FILES } from "../events/select-calendars.ts";
 import { CONTENT_SECURITY_POLICY, REFERRER_POLICY } from "../site/content-security-policy.ts";
 
 /** Headers every file of the planet is served with. */
@@ -23,7 +23,7 @@ function formatRule(path: string, headers: Record<string, string>): string {
 export function renderHeaders(): string {
   const rules = [
     formatRule("/*", SITE_HEADERS),
-    ...CALENDARS.map(({ path }) =>
+    ...CALENDAR_FILES.map(({ path }) =>
       formatRule(`/${path}`, { "Content-Type": "text/calendar; charset=utf-8" }),
     ),
   ];

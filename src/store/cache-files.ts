@@ -1,12 +1,12 @@
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import { storedEventSchema } from "../events/stored-event.ts";
+import { sha256Hex } from "../text/sha256.ts";
 import {
   CACHE_VERSION,
   contentSummarySchema,
   type FeedRecord,
   feedStateSchema,
-  sha256Hex,
+  sha256HexSchema,
   storedPostSchema,
 } from "./feed-record.ts";
 
@@ -21,7 +21,7 @@ import {
 export const stateFileSchema = feedStateSchema.extend({
   version: z.literal(CACHE_VERSION),
   /** sha256 of the bytes of the content file that holds the posts and events. */
-  contentSha256: sha256Hex,
+  contentSha256: sha256HexSchema,
   /** What the content file holds, in brief; absent from files written before it was kept. */
   summary: contentSummarySchema.optional(),
 });
@@ -58,7 +58,7 @@ export function contentFileName(url: string, contentSha256: string): string {
 
 /** The sha256 (hex) of a content file's bytes. */
 export function hashContent(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
+  return sha256Hex(bytes);
 }
 
 /** Suffix given to a corrupt file moved aside, kept for the owner to look at. */
@@ -83,5 +83,5 @@ export function describeCacheFile(name: string): { key: string; kind: CacheFileK
 
 /** A URL's cache key: the first 16 hex digits of the URL's sha256. */
 export function cacheKeyOf(url: string): string {
-  return createHash("sha256").update(url).digest("hex").slice(0, 16);
+  return sha256Hex(url, 16);
 }

@@ -16,28 +16,23 @@ import { pruneCache } from "./prune-cache.ts";
 import {
   type CachedContent,
   type CachedState,
-  type ReadRecordResult,
   readCachedContent,
-  readCachedRecord,
   readCachedState,
 } from "./read-cached-record.ts";
 
 export { CORRUPT_SUFFIX } from "./cache-files.ts";
-export type { CachedContent, CachedState, ReadRecordResult } from "./read-cached-record.ts";
+export type { CachedContent, CachedState } from "./read-cached-record.ts";
 
 /** The per-feed cache files in one directory: a small state file and a content file per feed. */
 export interface FeedCache {
-  /** Reads a feed's whole record; never throws for a missing or corrupt file. */
-  read(url: string): Promise<ReadRecordResult>;
   /** Reads a feed's state alone, its content left on disk; never throws. */
   readState(url: string): Promise<CachedState>;
   /** Reads the content a state points at (empty when it points at none); never throws. */
   readContent(state: SourceState): Promise<CachedContent>;
   /**
    * Saves a feed's record so that a crash at any moment leaves the old record or the new one,
-   * and returns the sha256 of its content file. Its posts and events are written only when they
-   * are not the very arrays last read or written for that URL (refreshRecord keeps them when it
-   * parsed nothing new). Build changed content as new arrays; never change them in place.
+   * and returns the sha256 of its content file. The content file is written only when its bytes
+   * differ from the one the state last read or written for that URL names.
    */
   write(record: FeedRecord): Promise<string>;
   /** Saves a feed's state; the content file it names stays as it is. */
@@ -107,13 +102,6 @@ export function openFeedCache(dir: string): FeedCache {
 
   return {
     pathFor,
-    async read(url) {
-      const { record, problem, contentSha256 } = await readCachedRecord(dir, url);
-      if (record === null) known.delete(url);
-      else
-        known.set(url, { contentSha256, content: { posts: record.posts, events: record.events } });
-      return { record, problem };
-    },
     async readState(url) {
       const read = await readCachedState(dir, url);
       if (read.state === null) known.delete(url);
@@ -129,14 +117,11 @@ export function openFeedCache(dir: string): FeedCache {
     },
     async write(record) {
       const { posts, events, version: _version, ...fields } = record;
-      const previous = known.get(record.url);
-      const same = previous?.content?.posts === posts && previous.content.events === events;
-      const keptSha256 = same ? (previous?.contentSha256 ?? null) : null;
       // Refuse to write what could not be read back, before writing anything.
-      const content = keptSha256 === null ? serializeContent({ posts, events }) : null;
-      const contentSha256 = content?.sha256 ?? keptSha256;
+      const content = serializeContent({ posts, events });
+      const contentSha256 = content.sha256;
       const file = stateFile({ ...fields, summary: summarizeContent(record), contentSha256 });
-      if (content !== null) await saveContent(record.url, content);
+      await saveContent(record.url, content);
       await saveState(file);
       known.set(record.url, { contentSha256: file.contentSha256, content: { posts, events } });
       return file.contentSha256;

@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import { storedEventSchema } from "../events/stored-event.ts";
 import type { RedirectNote, Validators } from "../model/fetch-result.ts";
 import type { Post } from "../model/post.ts";
 import type { SourceErrorKind } from "../model/source-health.ts";
+import { sha256Hex } from "../text/sha256.ts";
 
 /** How many past attempts a record keeps. */
 export const HISTORY_LIMIT = 20;
@@ -69,14 +69,14 @@ export const historyEntrySchema = z.object({
 });
 
 /** A sha256 digest as lowercase hex. */
-export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** What a record knows about fetching its source: everything but the posts and events. */
 export const feedStateSchema = z.object({
   url: z.string(),
   validators,
   finalUrl: z.string(),
-  bodyHash: sha256Hex.nullable(),
+  bodyHash: sha256HexSchema.nullable(),
   lastAttempt: instant.nullable(),
   lastSuccess: instant.nullable(),
   status: z.number().int().nullable(),
@@ -198,7 +198,7 @@ export function appendHistory(history: HistoryEntry[], entry: HistoryEntry): His
 
 /** The bodyHash of a fetched body: sha256, hex. */
 export function hashBody(body: Uint8Array): string {
-  return createHash("sha256").update(body).digest("hex");
+  return sha256Hex(body);
 }
 
 /** Converts a post for storage (dates to ISO strings; an invalid date is no date). */

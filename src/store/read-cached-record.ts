@@ -13,28 +13,11 @@ import {
 } from "./cache-files.ts";
 import {
   type FeedContent,
-  type FeedRecord,
   feedContentSchema,
-  NO_CONTENT,
-  recordOf,
   type SourceState,
   stateOfRecord,
   summarizeContent,
 } from "./feed-record.ts";
-
-/** The record read for a URL, or why there is none. */
-export interface ReadRecordResult {
-  /** The record, or null when missing or unusable. */
-  record: FeedRecord | null;
-  /** Why an existing file could not be used (it has been moved aside), or null. */
-  problem: string | null;
-}
-
-/** A read record, and the content file its posts and events came from. */
-export interface CachedRecord extends ReadRecordResult {
-  /** sha256 of that content file; null without a record or for a version 1 file (no such file). */
-  contentSha256: string | null;
-}
 
 /** The state read for a URL, or why there is none. */
 export interface CachedState {
@@ -129,26 +112,6 @@ export async function readCachedContent(
     );
   }
   return { content: content.value, problem: null };
-}
-
-/**
- * Reads the state file of `url` in `dir`, then the content file it points at, validating both.
- * Never throws for a missing or damaged file: a damaged pair is moved aside and reported.
- */
-export async function readCachedRecord(dir: string, url: string): Promise<CachedRecord> {
-  const read = await readCachedState(dir, url);
-  if (read.state === null) return { record: null, problem: read.problem, contentSha256: null };
-  const { state } = read;
-  if (read.content !== null || state.contentSha256 === null) {
-    const content = read.content ?? NO_CONTENT;
-    return { record: recordOf(state, content), problem: null, contentSha256: state.contentSha256 };
-  }
-  const { content, problem } = await readCachedContent(dir, {
-    url,
-    contentSha256: state.contentSha256,
-  });
-  if (content === null) return { record: null, problem, contentSha256: null };
-  return { record: recordOf(state, content), problem: null, contentSha256: state.contentSha256 };
 }
 
 /**

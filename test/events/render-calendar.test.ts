@@ -2,7 +2,7 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { readICalendar } from "../../src/events/read-icalendar.ts";
 import { calendarUid, renderCalendar } from "../../src/events/render-calendar.ts";
-import { selectCalendars } from "../../src/events/select-calendars.ts";
+import { CALENDAR_FILES, selectCalendars } from "../../src/events/select-calendars.ts";
 import type { PlanetEvent } from "../../src/model/event.ts";
 import { MUNICH, readEventFixture, sampleEvent, YEAR_2017 } from "./event-fixtures.ts";
 
@@ -249,14 +249,14 @@ describe("selectCalendars", () => {
   const calendars = selectCalendars(events);
 
   it("puts every event in events.ics and each kind in its own file, exactly", () => {
-    expect(calendars["events.ics"]).toHaveLength(events.length);
-    const expected = [
-      ["events/sprints.ics", "sprint"],
-      ["events/release-parties.ics", "release-party"],
-      ["events/talks.ics", "talk"],
-    ] as const;
-    for (const [path, kind] of expected) {
-      const rendered = readBack(renderCalendar(calendars[path], META));
+    expect(calendars.map(({ file }) => file.path)).toEqual(CALENDAR_FILES.map(({ path }) => path));
+    const [all, ...perKind] = calendars;
+    expect(all?.file.path).toBe("events.ics");
+    expect(all?.events).toEqual(events);
+    expect(perKind.map(({ file }) => file.kind)).toEqual(["sprint", "release-party", "talk"]);
+    for (const { file, events: selected } of perKind) {
+      const { path, kind } = file;
+      const rendered = readBack(renderCalendar(selected, META));
       const uids = rendered
         .getAllSubcomponents("vevent")
         .map((v) => v.getFirstPropertyValue("uid"));

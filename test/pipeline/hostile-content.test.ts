@@ -6,6 +6,7 @@ import ICAL from "ical.js";
 import { type DefaultTreeAdapterMap, parse, parseFragment, serialize } from "parse5";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { CALENDAR_FILES } from "../../src/events/select-calendars.ts";
 import { renderHeaders } from "../../src/render/render-headers.ts";
 import {
   CONTENT_SECURITY_POLICY,
@@ -280,12 +281,6 @@ function findForbiddenXmlCharacters(text: string): string[] {
 
 // --- reading the calendars: line by line, and with ical.js ---
 
-const CALENDAR_PATHS = [
-  "events.ics",
-  "events/sprints.ics",
-  "events/release-parties.ics",
-  "events/talks.ics",
-];
 const SMUGGLED_PROPERTIES = new Set(["ATTENDEE", "ORGANIZER", "ACTION", "TRIGGER", "ATTACH"]);
 
 /**
@@ -536,7 +531,7 @@ describe("rss.xml, rss20.xml, atom.xml and opml.xml", () => {
 
 describe("events.ics and the per-kind calendars", () => {
   it("hold one VEVENT per source event, feed text only in values, no alarm, person or script URL", () => {
-    for (const path of CALENDAR_PATHS) {
+    for (const { path } of CALENDAR_FILES) {
       const text = output(path);
       expect({ path, problems: checkCalendarLines(text) }).toEqual({ path, problems: [] });
       const components = componentsOf(new ICAL.Component(ICAL.parse(text)));

@@ -11,7 +11,7 @@ import { layOutArchive } from "../../src/select/archive-pages.ts";
 import { comparePosts } from "../../src/select/select-posts.ts";
 import { archivePath, SEARCH_DIR } from "../../src/site/page-links.ts";
 import { samplePost } from "../helpers/feed-record-sample.ts";
-import { member, sampleSite } from "../site/sample-site.ts";
+import { sampleMember, sampleSite } from "../helpers/sample-site.ts";
 
 let dir = "";
 beforeEach(async () => {
@@ -32,7 +32,10 @@ function post(n: number, text: string): Post {
 
 /** One post per archive page. */
 function site(posts: Post[]): Site {
-  const base = sampleSite([member("Ada Example", FEED)], [...posts].sort(comparePosts));
+  const base = sampleSite({
+    members: [sampleMember("Ada Example", { feedUrl: FEED })],
+    posts: [...posts].sort(comparePosts),
+  });
   const config = configSchema.parse({ ...base.config, postsPerPage: 1 });
   return {
     ...base,

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { renderPages } from "../../src/publish/render-pages.ts";
-import { member, sampleSite } from "../site/sample-site.ts";
+import { sampleSite } from "../helpers/sample-site.ts";
 
 let dir = "";
 beforeEach(async () => {
@@ -12,7 +12,7 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 it("reports what stopped the render process, and does not wait on it", async () => {
-  const site = sampleSite([member("Ada Example", "https://ada.example/feed")], []);
+  const site = sampleSite();
   const broken = { ...site, config: { ...site.config, link: "not a URL" } };
   await expect(
     renderPages({ site: broken, health: { feeds: [], events: [] } }, join(dir, "out"), dir),

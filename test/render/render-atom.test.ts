@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderAtom } from "../../src/render/render-atom.ts";
-import {
-  HOSTILE_TEXT,
-  HOSTILE_TEXT_BACK,
-  hostilePost,
-  parseXml,
-  post,
-  site,
-} from "./sample-site.ts";
+import { adaPost, sampleSite } from "../helpers/sample-site.ts";
+import { HOSTILE_TEXT, HOSTILE_TEXT_BACK, hostilePost, parseXml } from "./hostile-xml.ts";
 
 const feedOf = (xml: string) => parseXml(xml).feed;
 /** An IRI as RFC 4287 wants for atom:id: a scheme, a colon, no whitespace. */
@@ -15,7 +9,9 @@ const IRI = /^[a-z][a-z0-9+.-]*:\S+$/i;
 
 describe("renderAtom", () => {
   it("writes an Atom 1.0 feed describing the planet", () => {
-    const feed = feedOf(renderAtom(site([post(1)], { language: "de" })));
+    const feed = feedOf(
+      renderAtom(sampleSite({ posts: [adaPost(1)], config: { language: "de" } })),
+    );
     expect(feed["@xmlns"]).toBe("http://www.w3.org/2005/Atom");
     expect(feed["@xml:lang"]).toBe("de");
     expect(feed.title).toEqual({ "#text": "Test Planet", "@type": "text" });
@@ -29,13 +25,13 @@ describe("renderAtom", () => {
   });
 
   it("dates the feed by its newest post, or by now when it has none", () => {
-    const posts = [post(5), post(2)];
-    expect(feedOf(renderAtom(site(posts))).updated).toBe("2025-01-06T09:30:15.123Z");
-    expect(feedOf(renderAtom(site([]))).updated).toBe("2025-03-01T12:00:00.000Z");
+    const posts = [adaPost(5), adaPost(2)];
+    expect(feedOf(renderAtom(sampleSite({ posts }))).updated).toBe("2025-01-06T09:30:15.123Z");
+    expect(feedOf(renderAtom(sampleSite())).updated).toBe("2025-03-01T12:00:00.000Z");
   });
 
   it("writes one entry per post with title, link, dates, author, source and html content", () => {
-    const [entry] = feedOf(renderAtom(site([post(1)]))).entry;
+    const [entry] = feedOf(renderAtom(sampleSite({ posts: [adaPost(1)] }))).entry;
     expect(entry.title).toEqual({
       "#text": 'Ada Example: Post 1: <b> & "quotes"',
       "@type": "text",
@@ -46,25 +42,25 @@ describe("renderAtom", () => {
     expect(entry.author).toEqual({ name: "Ada", uri: "https://ada.example/" });
     expect(entry.category.map((c: Record<string, string>) => c["@term"])).toEqual(["nix", "tag-1"]);
     expect(entry.content["@type"]).toBe("html");
-    expect(entry.content["#text"]).toBe(post(1).contentHtml);
+    expect(entry.content["#text"]).toBe(adaPost(1).contentHtml);
     expect(entry.source.id).toBe("https://ada.example/feed.xml");
   });
 
   it("falls back to the post's date for updated and omits published when unknown", () => {
-    const undated = post(2, { published: null, updated: null });
-    const [entry] = feedOf(renderAtom(site([undated]))).entry;
+    const undated = adaPost(2, { published: null, updated: null });
+    const [entry] = feedOf(renderAtom(sampleSite({ posts: [undated] }))).entry;
     expect(entry.published).toBeUndefined();
     expect(entry.updated).toBe(undated.firstSeen.toISOString());
   });
 
   it("keeps ids that are IRIs and makes a stable IRI for the others", () => {
     const posts = [
-      post(1, { sourceId: "tag:ada.example,2025:1" }),
-      post(2, { sourceId: "12345", key: "abc123" }),
-      post(3, { sourceId: "my first post", key: "def456" }),
-      post(4, { sourceId: "urn:sha256:0f0f" }),
+      adaPost(1, { sourceId: "tag:ada.example,2025:1" }),
+      adaPost(2, { sourceId: "12345", key: "abc123" }),
+      adaPost(3, { sourceId: "my first post", key: "def456" }),
+      adaPost(4, { sourceId: "urn:sha256:0f0f" }),
     ];
-    const xml = renderAtom(site(posts));
+    const xml = renderAtom(sampleSite({ posts }));
     const ids = feedOf(xml).entry.map((entry: { id: string }) => entry.id);
     expect(ids).toEqual([
       "tag:ada.example,2025:1",
@@ -73,9 +69,9 @@ describe("renderAtom", () => {
       "urn:sha256:0f0f",
     ]);
     for (const id of ids) expect(id).toMatch(IRI);
-    expect(renderAtom(site(posts.map((p) => ({ ...p, title: "Edited" }))))).toContain(
-      "<id>https://planet.example.org/#post-abc123</id>",
-    );
+    expect(
+      renderAtom(sampleSite({ posts: posts.map((p) => ({ ...p, title: "Edited" })) })),
+    ).toContain("<id>https://planet.example.org/#post-abc123</id>");
   });
 
   it("keeps hostile text well-formed and escaped exactly once", () => {
@@ -83,7 +79,7 @@ describe("renderAtom", () => {
       sourceId: "tag:x,2025:&amp;]]>",
       contentHtml: '<p>a &lt;b&gt; &amp;&nbsp;b]]></p><a href="https://x/?a&amp;b">x</a>',
     });
-    const xml = renderAtom(site([hostile], { title: HOSTILE_TEXT }));
+    const xml = renderAtom(sampleSite({ posts: [hostile], config: { title: HOSTILE_TEXT } }));
     const feed = feedOf(xml);
     expect(feed.title["#text"]).toBe(HOSTILE_TEXT_BACK);
     const [entry] = feed.entry;
@@ -96,11 +92,15 @@ describe("renderAtom", () => {
   });
 
   it("never writes an e-mail address, not even the owner's", () => {
-    expect(renderAtom(site([post(1), post(2)]))).not.toMatch(/@[a-z0-9-]+\.[a-z]/i);
+    expect(renderAtom(sampleSite({ posts: [adaPost(1), adaPost(2)] }))).not.toMatch(
+      /@[a-z0-9-]+\.[a-z]/i,
+    );
   });
 
   it("is the same to the byte for the same site", () => {
-    const posts = [post(1), post(2)];
-    expect(renderAtom(site(posts))).toBe(renderAtom(site(posts.map((p) => ({ ...p })))));
+    const posts = [adaPost(1), adaPost(2)];
+    expect(renderAtom(sampleSite({ posts }))).toBe(
+      renderAtom(sampleSite({ posts: posts.map((p) => ({ ...p })) })),
+    );
   });
 });

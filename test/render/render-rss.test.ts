@@ -1,19 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { renderRss } from "../../src/render/render-rss.ts";
-import {
-  HOSTILE_TEXT,
-  HOSTILE_TEXT_BACK,
-  hostilePost,
-  parseXml,
-  post,
-  site,
-} from "./sample-site.ts";
+import { adaPost, sampleSite } from "../helpers/sample-site.ts";
+import { HOSTILE_TEXT, HOSTILE_TEXT_BACK, hostilePost, parseXml } from "./hostile-xml.ts";
 
 const channelOf = (xml: string) => parseXml(xml).rss.channel;
 
 describe("renderRss", () => {
   it("writes an RSS 2.0 channel describing the planet, with its self link", () => {
-    const xml = renderRss(site([post(1)]), "rss20.xml");
+    const xml = renderRss(sampleSite({ posts: [adaPost(1)] }), "rss20.xml");
     const rss = parseXml(xml).rss;
     expect(rss["@version"]).toBe("2.0");
     expect(rss.channel.title).toBe("Test Planet");
@@ -25,8 +19,8 @@ describe("renderRss", () => {
   });
 
   it("writes one item per post, titled 'Member: Title', in the site's order", () => {
-    const posts = [post(3), post(1, { title: "Older", author: null }), post(2)];
-    const items = channelOf(renderRss(site(posts), "rss.xml")).item;
+    const posts = [adaPost(3), adaPost(1, { title: "Older", author: null }), adaPost(2)];
+    const items = channelOf(renderRss(sampleSite({ posts }), "rss.xml")).item;
     expect(items.map((item: { title: string }) => item.title)).toEqual([
       'Ada Example: Post 3: <b> & "quotes"',
       "Ada Example: Older",
@@ -39,32 +33,39 @@ describe("renderRss", () => {
   });
 
   it("carries only the front page's posts", () => {
-    const posts = [post(1), post(2), post(3)];
-    const items = channelOf(renderRss(site(posts, { postsPerPage: 2 }), "rss.xml")).item;
+    const posts = [adaPost(1), adaPost(2), adaPost(3)];
+    const items = channelOf(
+      renderRss(sampleSite({ posts, config: { postsPerPage: 2 } }), "rss.xml"),
+    ).item;
     expect(items).toHaveLength(2);
   });
 
   it("uses the entry's own id as a non-permalink guid, the same on every build", () => {
-    const posts = [post(1), post(2, { sourceId: "https://ada.example/?p=2" })];
-    const first = renderRss(site(posts), "rss.xml");
+    const posts = [adaPost(1), adaPost(2, { sourceId: "https://ada.example/?p=2" })];
+    const first = renderRss(sampleSite({ posts }), "rss.xml");
     const guids = channelOf(first).item.map((item: { guid: Record<string, string> }) => item.guid);
     expect(guids).toEqual([
       { "#text": "tag:example.org,2025:post-1", "@isPermaLink": "false" },
       { "#text": "https://ada.example/?p=2", "@isPermaLink": "false" },
     ]);
-    expect(renderRss(site(posts.map((p) => ({ ...p }))), "rss.xml")).toBe(first);
+    expect(renderRss(sampleSite({ posts: posts.map((p) => ({ ...p })) }), "rss.xml")).toBe(first);
   });
 
   it("keeps content HTML as escaped text that decodes to the sanitized HTML once", () => {
     const contentHtml =
       '<p>Use <code>&lt;script&gt;</code> &amp; <a href="https://x.example/?a=1&amp;b=2">x</a>&nbsp;]]></p>';
-    const [item] = channelOf(renderRss(site([post(1, { contentHtml })]), "rss.xml")).item;
+    const [item] = channelOf(
+      renderRss(sampleSite({ posts: [adaPost(1, { contentHtml })] }), "rss.xml"),
+    ).item;
     expect(item.description).toBe(contentHtml);
   });
 
   it("keeps hostile text well-formed and escaped exactly once", () => {
     const hostile = hostilePost({ link: "https://ada.example/?q=1&amp;x=]]>" });
-    const xml = renderRss(site([hostile], { title: HOSTILE_TEXT }), "rss.xml");
+    const xml = renderRss(
+      sampleSite({ posts: [hostile], config: { title: HOSTILE_TEXT } }),
+      "rss.xml",
+    );
     expect(xml).not.toContain("&amp;amp;lt;");
     const channel = channelOf(xml);
     expect(channel.title).toBe(HOSTILE_TEXT_BACK);
@@ -76,18 +77,18 @@ describe("renderRss", () => {
   });
 
   it("shows '<b>x' as the text <b>x, never &amp;lt;", () => {
-    const xml = renderRss(site([post(1, { title: "<b>x" })]), "rss.xml");
+    const xml = renderRss(sampleSite({ posts: [adaPost(1, { title: "<b>x" })] }), "rss.xml");
     expect(xml).toContain("<title>Ada Example: &lt;b&gt;x</title>");
     expect(channelOf(xml).item[0].title).toBe("Ada Example: <b>x");
   });
 
   it("never writes an e-mail address, not even the owner's", () => {
-    const xml = renderRss(site([post(1), post(2)]), "rss.xml");
+    const xml = renderRss(sampleSite({ posts: [adaPost(1), adaPost(2)] }), "rss.xml");
     expect(xml).not.toMatch(/@[a-z0-9-]+\.[a-z]/i);
   });
 
   it("writes an empty channel without a lastBuildDate when there are no posts", () => {
-    const channel = channelOf(renderRss(site([]), "rss.xml"));
+    const channel = channelOf(renderRss(sampleSite(), "rss.xml"));
     expect(channel.item).toBeUndefined();
     expect(channel.lastBuildDate).toBeUndefined();
   });

@@ -2,22 +2,22 @@ import { describe, expect, it } from "vitest";
 import { categoryHref, categoryPages, categoryPosts } from "../../src/site/category-pages.ts";
 import { listPages } from "../../src/site/site-map.ts";
 import { samplePost } from "../helpers/feed-record-sample.ts";
-import { member, sampleSite } from "./sample-site.ts";
+import { sampleMember, sampleSite } from "../helpers/sample-site.ts";
 
 describe("category pages", () => {
-  const ada = member("Ada", "https://ada.example/feed.xml", null, ["NixOS", "Haskell"]);
-  const bob = member("Bob", "https://bob.example/feed.xml", null, ["nixos"]);
-  const cy = member("Cy", "https://cy.example/feed.xml", null, ["C++", "C", "日本語"]);
-  const dee = member("Dee", "https://dee.example/feed.xml");
+  const ada = sampleMember("Ada", { categories: ["NixOS", "Haskell"] });
+  const bob = sampleMember("Bob", { categories: ["nixos"] });
+  const cy = sampleMember("Cy", { categories: ["C++", "C", "日本語"] });
+  const dee = sampleMember("Dee");
   const adaPost = samplePost(ada.feedUrl, 1);
   const bobPost = samplePost(bob.feedUrl, 2);
   const deePost = samplePost(dee.feedUrl, 3);
   const event = samplePost("https://meetup.example/events.rss", 4);
-  const site = sampleSite(
-    [ada, bob, cy, dee],
-    [deePost, bobPost, adaPost, event],
-    "https://example.org/planet/",
-  );
+  const site = sampleSite({
+    members: [ada, bob, cy, dee],
+    posts: [deePost, bobPost, adaPost, event],
+    config: { link: "https://example.org/planet/" },
+  });
   const pages = categoryPages(site);
   const page = (name: string) => pages.find((category) => category.name === name);
 
@@ -51,7 +51,7 @@ describe("category pages", () => {
   });
 
   it("do not exist when no member has a category", () => {
-    const plain = sampleSite([dee], [deePost]);
+    const plain = sampleSite({ members: [dee], posts: [deePost] });
     expect(categoryPages(plain)).toEqual([]);
     expect(listPages(plain).some(({ path }) => path.startsWith("categories/"))).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeFace, initialsOf, TONE_COUNT, toneOf } from "../../src/site/member-face.ts";
-import { sampleSite } from "./sample-site.ts";
+import { sampleSite } from "../helpers/sample-site.ts";
 
 describe("initialsOf", () => {
   it("takes the first letters of the first and last words", () => {
@@ -27,7 +27,7 @@ describe("toneOf", () => {
 });
 
 describe("describeFace", () => {
-  const site = sampleSite([], [], "https://example.org/planet/");
+  const site = sampleSite({ members: [], config: { link: "https://example.org/planet/" } });
 
   it("serves a face file from faces/ under the base path, URL-encoded", () => {
     expect(describeFace(site, "Ada", "ada lovelace.png").src).toBe(

@@ -8,7 +8,7 @@ import {
   slugify,
 } from "../../src/site/member-pages.ts";
 import { samplePost } from "../helpers/feed-record-sample.ts";
-import { member, sampleSite } from "./sample-site.ts";
+import { sampleMember, sampleSite } from "../helpers/sample-site.ts";
 
 describe("slugify", () => {
   it("keeps lowercase ASCII letters and digits, drops accents, hyphenates the rest", () => {
@@ -37,12 +37,16 @@ describe("assignSlugs", () => {
 });
 
 describe("member pages", () => {
-  const ada = member("Ada", "https://ada.example/feed.xml");
-  const bob = member("Bob", "https://bob.example/feed.xml");
+  const ada = sampleMember("Ada");
+  const bob = sampleMember("Bob");
   const adaPost = samplePost(ada.feedUrl, 1);
   const bobPost = samplePost(bob.feedUrl, 2);
   const event = samplePost("https://meetup.example/events.rss", 3);
-  const site = sampleSite([ada, bob], [bobPost, adaPost, event], "https://example.org/planet/");
+  const site = sampleSite({
+    members: [ada, bob],
+    posts: [bobPost, adaPost, event],
+    config: { link: "https://example.org/planet/" },
+  });
 
   it("lists every member with a slug and links under the planet's base path", () => {
     expect(memberPages(site).map(({ member, slug }) => [member.name, slug])).toEqual([

@@ -3,13 +3,12 @@ import type { Post } from "../../src/model/post.ts";
 import type { Site } from "../../src/model/site.ts";
 import { pageCacheKey } from "../../src/site/page-cache-keys.ts";
 import { sampleEvent } from "../events/event-fixtures.ts";
-import { post } from "../render/sample-site.ts";
-import { member, sampleSite } from "./sample-site.ts";
+import { ADA, adaPost, sampleSite } from "../helpers/sample-site.ts";
 
 // Every case builds its site afresh: keys must follow the content, not object identity.
-const posts = (): Post[] => [post(1), post(2)];
+const posts = (): Post[] => [adaPost(1), adaPost(2)];
 const site = (changes: Partial<Site> = {}): Site => ({
-  ...sampleSite([member("Ada", "https://ada.example/feed.xml")], posts()),
+  ...sampleSite({ posts: posts() }),
   ...changes,
 });
 const keyOf = (s: Site) => pageCacheKey(s, s.posts, { upcomingEvents: true });
@@ -42,9 +41,7 @@ describe("pageCacheKey", () => {
     const base = keyOf(site());
     const plain = site();
     expect(keyOf(site({ config: { ...plain.config, title: "Renamed" } }))).not.toBe(base);
-    expect(
-      keyOf(site({ members: [member("Ada", "https://ada.example/feed.xml", "face.png")] })),
-    ).not.toBe(base);
+    expect(keyOf(site({ members: [{ ...ADA, face: "face.png" }] }))).not.toBe(base);
     const soon = sampleEvent({ start: new Date("2025-03-10T18:00:00Z"), end: null });
     expect(keyOf(site({ events: [soon] }))).not.toBe(base);
   });

@@ -1,13 +1,11 @@
 import { afterEach, expect, it } from "vitest";
 import { handedOffSiteData, handOffSiteData, type SiteData } from "../../src/site/site-data.ts";
-import { post } from "../render/sample-site.ts";
-import { member, sampleSite } from "./sample-site.ts";
+import { adaPost, sampleSite } from "../helpers/sample-site.ts";
 
 const data = (title: string): SiteData => {
-  const site = sampleSite(
-    [member("Ada", "https://ada.example/feed.xml")],
-    [post(1, { title }), post(2, { updated: new Date("2025-02-03T04:05:06Z") })],
-  );
+  const site = sampleSite({
+    posts: [adaPost(1, { title }), adaPost(2, { updated: new Date("2025-02-03T04:05:06Z") })],
+  });
   return { site, health: { feeds: [], events: [] } };
 };
 

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { acquireCacheLock, CacheLockedError, LOCK_FILE_NAME } from "../../src/store/cache-lock.ts";
 import { type NodeProcess, spawnHelperScript } from "../helpers/spawn-process.ts";
@@ -25,6 +26,26 @@ function lockContent(pid: number, createdAt: Date): string {
   });
 }
 
+/** The PID written in the lock file, or null when there is none. */
+async function lockHolder(): Promise<number | null> {
+  const raw = await readFile(join(dir, LOCK_FILE_NAME), "utf8").catch(() => null);
+  return raw === null ? null : JSON.parse(raw).pid;
+}
+
+/**
+ * Takes the lock at once (the one in place is stale), then checks that it is really held: the
+ * file names this process, another build is turned away, and release frees it for the next.
+ */
+async function expectTakenOverAndHeld(): Promise<void> {
+  const lock = await acquireCacheLock(dir, { waitMs: 0 });
+  expect(await lockHolder()).toBe(process.pid);
+  await expect(acquireCacheLock(dir, { waitMs: 150 })).rejects.toBeInstanceOf(CacheLockedError);
+  await lock.release();
+  expect(await lockHolder()).toBeNull();
+  const next = await acquireCacheLock(dir, { waitMs: 0 });
+  await next.release();
+}
+
 describe("acquireCacheLock", () => {
   it("is exclusive within a process until released", async () => {
     const lock = await acquireCacheLock(dir);
@@ -35,11 +56,22 @@ describe("acquireCacheLock", () => {
     await again.release();
   });
 
-  it("waits for a holder that releases in time", async () => {
-    const lock = await acquireCacheLock(dir);
-    setTimeout(() => void lock.release(), 100);
-    const second = await acquireCacheLock(dir, { waitMs: 5_000 });
-    await second.release();
+  it("waits for a holder that releases in time, and takes the lock only once it has", async () => {
+    const events: string[] = [];
+    const first = await acquireCacheLock(dir);
+    const second = acquireCacheLock(dir, { waitMs: 5_000 }).then((lock) => {
+      events.push("second acquired");
+      return lock;
+    });
+    // Several of the lock's polls go by while the first holder keeps it.
+    await sleep(350);
+    expect(events).toEqual([]);
+    events.push("first released");
+    await first.release();
+    const lock = await second;
+    expect(events).toEqual(["first released", "second acquired"]);
+    expect(await lockHolder()).toBe(process.pid);
+    await lock.release();
   });
 
   it("is blocked by a live process, and taken over once that process is SIGKILLed", async () => {
@@ -63,19 +95,17 @@ describe("acquireCacheLock", () => {
     await lock.release();
   });
 
-  it("takes over a lock older than an hour even if its PID is alive", async () => {
+  it("takes over a lock older than an hour even if its PID is alive, and then holds it", async () => {
     await writeFile(
       join(dir, LOCK_FILE_NAME),
       lockContent(process.ppid, new Date(Date.now() - 2 * 3_600_000)),
     );
-    const lock = await acquireCacheLock(dir, { waitMs: 0 });
-    await lock.release();
+    await expectTakenOverAndHeld();
   });
 
-  it("takes over an unreadable lock file", async () => {
+  it("takes over an unreadable lock file, and then holds it", async () => {
     await writeFile(join(dir, LOCK_FILE_NAME), "");
-    const lock = await acquireCacheLock(dir, { waitMs: 0 });
-    await lock.release();
+    await expectTakenOverAndHeld();
   });
 
   it("respects a recent lock of a live PID", async () => {

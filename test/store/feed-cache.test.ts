@@ -3,16 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FetchResult } from "../../src/model/fetch-result.ts";
-import { refreshRecord, refreshState } from "../../src/refresh/refresh-record.ts";
+import { bringsNewBody, refreshRecord, refreshState } from "../../src/refresh/refresh-record.ts";
 import {
   contentFileName,
   hashContent,
   stateFileName,
   stateFileSchema,
 } from "../../src/store/cache-files.ts";
-import { openFeedCache } from "../../src/store/feed-cache.ts";
+import { type FeedCache, openFeedCache } from "../../src/store/feed-cache.ts";
 import {
-  type FeedRecord,
   fromStoredPost,
   hashBody,
   recordOf,
@@ -20,6 +19,7 @@ import {
   toStoredPost,
 } from "../../src/store/feed-record.ts";
 import { samplePost, sampleRecord } from "../helpers/feed-record-sample.ts";
+import { readRecord } from "../helpers/read-record.ts";
 import { spawnHelperScript } from "../helpers/spawn-process.ts";
 
 const URL_A = "https://a.example/feed?format=atom&x=ü";
@@ -55,18 +55,9 @@ const serverError = (url: string): FetchResult => ({
   ...{ error: { kind: "http", message: "HTTP 503" }, retryAfter: null },
 });
 
-/** What refreshRecord makes of `result` for `previous`, an hour after its last attempt. */
-async function refreshed(previous: FeedRecord, result: FetchResult): Promise<FeedRecord> {
-  const now = new Date(Date.parse(previous.lastAttempt ?? "2025-01-01T00:00:00Z") + 3_600_000);
-  const read = (): never => {
-    throw new Error("an unchanged body must not be read again");
-  };
-  return await refreshRecord(previous, result, { now, read });
-}
-
 describe("openFeedCache", () => {
   it("reads a missing record as null without a problem", async () => {
-    expect(await openFeedCache(join(dir, "not-yet")).read(URL_A)).toEqual({
+    expect(await readRecord(openFeedCache(join(dir, "not-yet")), URL_A)).toEqual({
       record: null,
       problem: null,
     });
@@ -77,7 +68,7 @@ describe("openFeedCache", () => {
     const cache = openFeedCache(cacheDir);
     const record = sampleRecord(URL_A, 3);
     await cache.write(record);
-    const { record: read, problem } = await openFeedCache(cacheDir).read(URL_A);
+    const { record: read, problem } = await readRecord(openFeedCache(cacheDir), URL_A);
     expect(problem).toBeNull();
     expect(read).toEqual(record);
     const posts = read?.posts.map(fromStoredPost) ?? [];
@@ -113,20 +104,25 @@ describe("openFeedCache", () => {
       const longAgo = new Date("2020-01-01T00:00:00Z");
       await utimes(contentPath, longAgo, longAgo);
 
-      // As a build does: a new process reads the record, refreshes it, and writes it back.
+      // As a build does: a new process reads the state, finds no new body to read, and writes
+      // the state back.
       const cache = openFeedCache(dir);
-      const previous = (await cache.read(URL_A)).record;
-      if (previous === null) throw new Error("the record was not read back");
-      const next = await refreshed(previous, result(URL_A));
-      await cache.write(next);
+      const { state } = await cache.readState(URL_A);
+      if (state === null) throw new Error("the state was not read back");
+      const fetched = result(URL_A);
+      expect(bringsNewBody(fetched, state.bodyHash)).toBe(false);
+      const next = refreshState(state, fetched, new Date("2025-03-01T13:00:00Z"));
+      await cache.writeState(next);
 
       expect(await contentFiles()).toEqual([contentName]);
       expect(await readFile(contentPath)).toEqual(before);
       expect((await stat(contentPath)).mtime).toEqual(longAgo);
-      const state = stateFileSchema.parse(JSON.parse(await readFile(cache.pathFor(URL_A), "utf8")));
-      expect(state.lastAttempt).toBe(next.lastAttempt);
-      expect(state.history).toHaveLength(2);
-      expect((await openFeedCache(dir).read(URL_A)).record).toEqual(next);
+      const saved = stateFileSchema.parse(JSON.parse(await readFile(cache.pathFor(URL_A), "utf8")));
+      expect(saved.lastAttempt).toBe(next.lastAttempt);
+      expect(saved.history).toHaveLength(2);
+      expect((await readRecord(openFeedCache(dir), URL_A)).record).toEqual(
+        recordOf(next, { posts: sameBody.posts, events: sameBody.events }),
+      );
     },
   );
 
@@ -134,7 +130,7 @@ describe("openFeedCache", () => {
     const cache = openFeedCache(dir);
     await cache.write(sampleRecord(URL_A, 2));
     const [oldContent] = await contentFiles();
-    const previous = (await cache.read(URL_A)).record;
+    const previous = (await readRecord(cache, URL_A)).record;
     if (previous === null) throw new Error("the record was not read back");
     const changed = { ...previous, posts: [toStoredPost(samplePost(URL_A, 7)), ...previous.posts] };
     await cache.write(changed);
@@ -142,35 +138,35 @@ describe("openFeedCache", () => {
     const [newContent, ...others] = await contentFiles();
     expect(others).toEqual([]);
     expect(newContent).not.toBe(oldContent);
-    expect((await openFeedCache(dir).read(URL_A)).record?.posts).toHaveLength(3);
+    expect((await readRecord(openFeedCache(dir), URL_A)).record?.posts).toHaveLength(3);
   });
 
-  it("does not serialize again the very arrays it read, so a change made in place is not saved", async () => {
-    await openFeedCache(dir).write(sampleRecord(URL_A, 2));
-    const cache = openFeedCache(dir);
-    const previous = (await cache.read(URL_A)).record;
-    const firstPost = previous?.posts[0];
-    if (previous === null || firstPost === undefined) throw new Error("no post read back");
-    // Not even validated again: this bad date would make serializing them throw.
-    firstPost.firstSeen = "not a date";
-    await cache.write({ ...previous, lastAttempt: "2025-03-02T12:00:00.000Z" });
-    const read = (await openFeedCache(dir).read(URL_A)).record;
-    expect(read?.posts).toEqual(sampleRecord(URL_A, 2).posts);
-    expect(read?.lastAttempt).toBe("2025-03-02T12:00:00.000Z");
-  });
-
-  it("rewrites nothing but the state when new arrays hold the same posts", async () => {
-    const cache = openFeedCache(dir);
-    await cache.write(sampleRecord(URL_A, 2));
-    const [contentName] = await contentFiles();
-    const contentPath = join(dir, contentName ?? "");
-    const longAgo = new Date("2020-01-01T00:00:00Z");
-    await utimes(contentPath, longAgo, longAgo);
-    await cache.write({ ...sampleRecord(URL_A, 2), lastAttempt: "2025-03-02T12:00:00.000Z" });
-    expect(await contentFiles()).toEqual([contentName]);
-    expect((await stat(contentPath)).mtime).toEqual(longAgo);
-    expect((await cache.read(URL_A)).record?.lastAttempt).toBe("2025-03-02T12:00:00.000Z");
-  });
+  it.each([
+    ["in the process that wrote them", (cache: FeedCache) => cache],
+    [
+      "in a later build that read the state",
+      async () => {
+        const cache = openFeedCache(dir);
+        await cache.readState(URL_A);
+        return cache;
+      },
+    ],
+  ])(
+    "rewrites nothing but the state when a record holds the same posts again, %s",
+    async (_when, next) => {
+      const first = openFeedCache(dir);
+      await first.write(sampleRecord(URL_A, 2));
+      const [contentName] = await contentFiles();
+      const contentPath = join(dir, contentName ?? "");
+      const longAgo = new Date("2020-01-01T00:00:00Z");
+      await utimes(contentPath, longAgo, longAgo);
+      const cache = await next(first);
+      await cache.write({ ...sampleRecord(URL_A, 2), lastAttempt: "2025-03-02T12:00:00.000Z" });
+      expect(await contentFiles()).toEqual([contentName]);
+      expect((await stat(contentPath)).mtime).toEqual(longAgo);
+      expect((await readRecord(cache, URL_A)).record?.lastAttempt).toBe("2025-03-02T12:00:00.000Z");
+    },
+  );
 
   it.each([
     ["state", { lastSuccess: "not a date" }],
@@ -186,18 +182,17 @@ describe("openFeedCache", () => {
     const cache = openFeedCache(dir);
     await writeFile(cache.pathFor(URL_A), `${JSON.stringify(v1)}\n`);
 
-    const { record: read, problem } = await cache.read(URL_A);
+    const { record: read, problem } = await readRecord(cache, URL_A);
     expect(problem).toBeNull();
     expect(read).toEqual(sampleRecord(URL_A, 4));
     if (read === null) throw new Error("the version 1 record was not read");
-    // A 304 carries the old posts over: they must reach a content file all the same.
-    const next = await refreshed(read, notModified(URL_A));
+    const next = { ...read, posts: [toStoredPost(samplePost(URL_A, 9)), ...read.posts] };
     await cache.write(next);
 
     const state = stateFileSchema.parse(JSON.parse(await readFile(cache.pathFor(URL_A), "utf8")));
     expect(state.version).toBe(2);
     expect(await contentFiles()).toEqual([contentFileName(URL_A, state.contentSha256)]);
-    expect((await openFeedCache(dir).read(URL_A)).record).toEqual(next);
+    expect((await readRecord(openFeedCache(dir), URL_A)).record).toEqual(next);
   });
 
   it("never leaves an unreadable record, to a reader or after the writer is SIGKILLed", async () => {
@@ -230,7 +225,7 @@ describe("openFeedCache", () => {
       }
       const cache = openFeedCache(roundDir);
       for (const url of urls) {
-        const { record, problem } = await cache.read(url);
+        const { record, problem } = await readRecord(cache, url);
         expect(problem).toBeNull();
         expect(record?.posts.length).toBeGreaterThanOrEqual(50);
       }
@@ -266,7 +261,7 @@ describe("a source's state read and written alone", () => {
     expect((await stat(contentPath)).mtime).toEqual(longAgo);
     const again = await stateOf(openFeedCache(dir));
     expect(again).toEqual(next);
-    const { record } = await openFeedCache(dir).read(URL_A);
+    const { record } = await readRecord(openFeedCache(dir), URL_A);
     expect(record).toEqual(recordOf(next, { posts: sampleRecord(URL_A, 3).posts, events: [] }));
   });
 
@@ -311,7 +306,7 @@ describe("a source's state read and written alone", () => {
 
     const saved = stateFileSchema.parse(JSON.parse(await readFile(cache.pathFor(URL_A), "utf8")));
     expect(await contentFiles()).toEqual([contentFileName(URL_A, saved.contentSha256)]);
-    expect((await openFeedCache(dir).read(URL_A)).record?.posts).toEqual(
+    expect((await readRecord(openFeedCache(dir), URL_A)).record?.posts).toEqual(
       sampleRecord(URL_A, 2).posts,
     );
   });

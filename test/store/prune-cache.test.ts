@@ -6,6 +6,7 @@ import { CORRUPT_SUFFIX, stateFileName, stateFileSchema } from "../../src/store/
 import { openFeedCache } from "../../src/store/feed-cache.ts";
 import { pruneCache } from "../../src/store/prune-cache.ts";
 import { sampleRecord } from "../helpers/feed-record-sample.ts";
+import { readRecord } from "../helpers/read-record.ts";
 
 const URL_A = "https://a.example/feed?format=atom&x=ü";
 const URL_B = "https://b.example/rss";
@@ -56,7 +57,7 @@ describe("pruneCache", () => {
     expect((await readdir(dir)).sort()).toEqual(
       [...kept, ".y.json.123.abcd.tmp", ...others].sort(),
     );
-    expect((await openFeedCache(dir).read(URL_B)).record?.url).toBe(URL_B);
+    expect((await readRecord(openFeedCache(dir), URL_B)).record?.url).toBe(URL_B);
   });
 
   it("reports the URL of a version 1 file it removes", async () => {
@@ -82,7 +83,7 @@ describe("pruneCache", () => {
     expect((await readdir(dir)).sort()).toEqual(
       [...(await pairOf(URL_A)), ...(await pairOf(URL_B))].sort(),
     );
-    expect((await openFeedCache(dir).read(URL_A)).record).toEqual(sampleRecord(URL_A, 2));
+    expect((await readRecord(openFeedCache(dir), URL_A)).record).toEqual(sampleRecord(URL_A, 2));
   });
 
   it("finds nothing to prune in a missing directory", async () => {

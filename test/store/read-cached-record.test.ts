@@ -9,8 +9,9 @@ import {
   stateFileName,
 } from "../../src/store/cache-files.ts";
 import { openFeedCache } from "../../src/store/feed-cache.ts";
-import { readCachedRecord } from "../../src/store/read-cached-record.ts";
+import { readCachedState } from "../../src/store/read-cached-record.ts";
 import { sampleRecord } from "../helpers/feed-record-sample.ts";
+import { readRecord } from "../helpers/read-record.ts";
 
 const URL_A = "https://a.example/feed?format=atom&x=ü";
 
@@ -29,12 +30,13 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe("readCachedRecord", () => {
-  it("reads the record and the hash of the content file it came from", async () => {
-    const read = await readCachedRecord(dir, URL_A);
-    expect(read.record).toEqual(sampleRecord(URL_A, 2));
-    expect(read.contentSha256).toBe(hashContent(await readFile(contentPath)));
-    expect(read.problem).toBeNull();
+describe("reading a cached record: its state, then its content file", () => {
+  it("reads the state, which names its content file by its hash, then the record", async () => {
+    const { state, problem } = await readCachedState(dir, URL_A);
+    expect(problem).toBeNull();
+    expect(state?.contentSha256).toBe(hashContent(await readFile(contentPath)));
+    const read = await readRecord(openFeedCache(dir), URL_A);
+    expect(read).toEqual({ record: sampleRecord(URL_A, 2), problem: null });
   });
 
   it.each([
@@ -48,7 +50,7 @@ describe("readCachedRecord", () => {
     ],
   ])("reports a state file %s and sets it aside", async (_name, damage, reason) => {
     await writeFile(statePath, damage(await readFile(statePath, "utf8")));
-    const result = await readCachedRecord(dir, URL_A);
+    const result = await readRecord(openFeedCache(dir), URL_A);
     expect(result.record).toBeNull();
     expect(result.problem).toMatch(new RegExp(`^corrupt cache file ${statePath}: `));
     expect(result.problem).toMatch(reason);
@@ -69,7 +71,7 @@ describe("readCachedRecord", () => {
     "reports a %s content file as corrupt, setting both files aside",
     async (_n, damage, reason) => {
       await writeFile(contentPath, damage(await readFile(contentPath, "utf8")));
-      const result = await readCachedRecord(dir, URL_A);
+      const result = await readRecord(openFeedCache(dir), URL_A);
       expect(result.record).toBeNull();
       expect(result.problem).toMatch(
         new RegExp(`^corrupt cache file ${statePath}: its content file ${contentPath} `),
@@ -82,15 +84,15 @@ describe("readCachedRecord", () => {
 
       // The next build starts afresh and writes a new pair.
       const cache = openFeedCache(dir);
-      expect((await cache.read(URL_A)).record).toBeNull();
+      expect((await readRecord(cache, URL_A)).record).toBeNull();
       await cache.write(sampleRecord(URL_A, 1));
-      expect((await cache.read(URL_A)).record?.posts).toHaveLength(1);
+      expect((await readRecord(cache, URL_A)).record?.posts).toHaveLength(1);
     },
   );
 
   it("reports a missing content file, setting the state aside", async () => {
     await unlink(contentPath);
-    const result = await readCachedRecord(dir, URL_A);
+    const result = await readRecord(openFeedCache(dir), URL_A);
     expect(result.record).toBeNull();
     expect(result.problem).toBe(
       `corrupt cache file ${statePath}: its content file ${contentPath} is missing; kept as ${statePath}${CORRUPT_SUFFIX}`,
@@ -103,7 +105,7 @@ describe("readCachedRecord", () => {
     await writeFile(join(dir, contentFileName(URL_A, contentSha256)), bytes);
     const state = JSON.parse(await readFile(statePath, "utf8"));
     await writeFile(statePath, JSON.stringify({ ...state, contentSha256 }));
-    const result = await readCachedRecord(dir, URL_A);
+    const result = await readRecord(openFeedCache(dir), URL_A);
     expect(result.record).toBeNull();
     expect(result.problem).toMatch(/is not feed content \(posts\.0\.key: /);
   });
@@ -112,7 +114,7 @@ describe("readCachedRecord", () => {
     const { advertisedFeeds, events, ...older } = { ...sampleRecord(URL_A, 3), version: 1 };
     expect([advertisedFeeds, events]).toEqual([[], []]);
     await writeFile(statePath, JSON.stringify(older));
-    const result = await readCachedRecord(dir, URL_A);
-    expect(result).toEqual({ record: sampleRecord(URL_A, 3), problem: null, contentSha256: null });
+    const result = await readRecord(openFeedCache(dir), URL_A);
+    expect(result).toEqual({ record: sampleRecord(URL_A, 3), problem: null });
   });
 });

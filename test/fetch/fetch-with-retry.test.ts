@@ -1,12 +1,7 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  fetchAll,
-  fetchWithRetry,
-  type RetryPolicy,
-  runBounded,
-} from "../../src/fetch/fetch-all.ts";
 import { DEFAULT_FETCH_LIMITS, type FetchOptions } from "../../src/fetch/fetch-feed.ts";
+import { fetchWithRetry, type RetryPolicy } from "../../src/fetch/fetch-with-retry.ts";
+import { type ConcurrencyLimits, hostOfUrl, runBounded } from "../../src/fetch/run-bounded.ts";
 import { type RouteHandler, startServer, type TestServer } from "../helpers/http-server.ts";
 
 const options: FetchOptions = {
@@ -54,83 +49,23 @@ function statusSequence(statuses: number[], headers: Record<string, string> = {}
   };
 }
 
-describe("runBounded", () => {
-  it("returns results in input order whatever order they finish in", async () => {
-    const items = [50, 5, 30, 0, 20];
-    const results = await runBounded(
-      items,
-      () => "h",
-      async (ms) => {
-        await sleep(ms);
-        return ms * 2;
-      },
-      { concurrency: 3, perHost: 3 },
-    );
-    expect(results).toEqual([100, 10, 60, 0, 40]);
-  });
+describe("fetchWithRetry under runBounded, as a build fetches", () => {
+  /** Fetches `urls` under `limits`, by host, with quick retries; results in input order. */
+  const fetchUnder = (urls: string[], limits: ConcurrencyLimits) =>
+    runBounded(urls, hostOfUrl, (url) => fetchWithRetry(url, options, quickRetry), limits);
 
-  it("never runs more than `concurrency` jobs at once", async () => {
-    let active = 0;
-    let peak = 0;
-    const items = Array.from({ length: 12 }, (_, i) => i);
-    await runBounded(
-      items,
-      (i) => `host-${i}`,
-      async () => {
-        active++;
-        peak = Math.max(peak, active);
-        await sleep(10);
-        active--;
-      },
-      { concurrency: 3, perHost: 4 },
-    );
-    expect(peak).toBe(3);
-  });
-
-  it("rejects when a job throws", async () => {
-    const run = runBounded(
-      [1, 2],
-      () => "h",
-      async (n) => {
-        if (n === 2) throw new Error("boom");
-        return n;
-      },
-      { concurrency: 2, perHost: 2 },
-    );
-    await expect(run).rejects.toThrow("boom");
-  });
-
-  it("resolves an empty list", async () => {
-    expect(
-      await runBounded(
-        [],
-        () => "h",
-        async () => 1,
-        { concurrency: 2, perHost: 1 },
-      ),
-    ).toEqual([]);
-  });
-});
-
-describe("fetchAll", () => {
   it("keeps a slow host to perHost requests at once while others proceed", async () => {
     const slow = slowRoute(150);
     const fast = slowRoute(5);
     const slowServer = await serve({ "/feed": slow.handler });
     const fastServer = await serve({ "/feed": fast.handler });
-    const jobs = [
-      ...Array.from({ length: 8 }, (_, i) => ({
-        url: `${slowServer.url}/feed?${i}`,
-        validators: null,
-      })),
-      ...Array.from({ length: 4 }, (_, i) => ({
-        url: `${fastServer.url}/feed?${i}`,
-        validators: null,
-      })),
+    const urls = [
+      ...Array.from({ length: 8 }, (_, i) => `${slowServer.url}/feed?${i}`),
+      ...Array.from({ length: 4 }, (_, i) => `${fastServer.url}/feed?${i}`),
     ];
-    const results = await fetchAll(jobs, options, { concurrency: 6, perHost: 2 }, quickRetry);
-    expect(results.map((r) => r.outcome)).toEqual(jobs.map(() => "ok"));
-    expect(results.map((r) => r.url)).toEqual(jobs.map((j) => j.url));
+    const results = await fetchUnder(urls, { concurrency: 6, perHost: 2 });
+    expect(results.map((r) => r.outcome)).toEqual(urls.map(() => "ok"));
+    expect(results.map((r) => r.url)).toEqual(urls);
     expect(slow.peak()).toBe(2);
     expect(fast.peak()).toBeLessThanOrEqual(2);
     expect(slowServer.requests).toHaveLength(8);
@@ -139,12 +74,9 @@ describe("fetchAll", () => {
   it("keeps connections to a host alive: 12 feeds, 2 at a time, over a few connections", async () => {
     const slow = slowRoute(20);
     const server = await serve({ "/feed": slow.handler });
-    const jobs = Array.from({ length: 12 }, (_, i) => ({
-      url: `${server.url}/feed?${i}`,
-      validators: null,
-    }));
-    const results = await fetchAll(jobs, options, { concurrency: 16, perHost: 2 }, quickRetry);
-    expect(results.map((r) => r.outcome)).toEqual(jobs.map(() => "ok"));
+    const urls = Array.from({ length: 12 }, (_, i) => `${server.url}/feed?${i}`);
+    const results = await fetchUnder(urls, { concurrency: 16, perHost: 2 });
+    expect(results.map((r) => r.outcome)).toEqual(urls.map(() => "ok"));
     expect(server.requests).toHaveLength(12);
     // A socket returns to the pool a moment after its response ends, so the job started in that
     // moment opens one more: two per slot at most, never one per request.

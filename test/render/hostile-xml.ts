@@ -1,10 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { expect } from "vitest";
-import { configSchema } from "../../src/config/schema.ts";
 import type { Post } from "../../src/model/post.ts";
-import type { Member, Site } from "../../src/model/site.ts";
-import { layOutArchive } from "../../src/select/archive-pages.ts";
-import { samplePost } from "../helpers/feed-record-sample.ts";
+import { adaPost } from "../helpers/sample-site.ts";
 
 /** Text that has broken feed writers: markup as text, entities as text, CDATA ends, bad characters. */
 export const HOSTILE_TEXT =
@@ -12,53 +9,15 @@ export const HOSTILE_TEXT =
 /** HOSTILE_TEXT as it must come back from the XML: the same, minus what XML cannot carry. */
 export const HOSTILE_TEXT_BACK = "<b>x &lt;i&gt; &amp; &nbsp; &#60; ]]> A&B  é 😀";
 
-/** A post of the sample feed; `n` varies it. */
-export function post(n: number, fields: Partial<Post> = {}): Post {
-  return { ...samplePost("https://ada.example/feed.xml", n), key: `key${n}`, ...fields };
-}
-
 /** Post 1 with HOSTILE_TEXT in every text field a feed writer prints, plus `fields`. */
 export function hostilePost(fields: Partial<Post> = {}): Post {
-  return post(1, {
+  return adaPost(1, {
     member: HOSTILE_TEXT,
     title: HOSTILE_TEXT,
     author: HOSTILE_TEXT,
     categories: [HOSTILE_TEXT],
     ...fields,
   });
-}
-
-/** A site of `posts` with a valid config (every default filled in, plus `config`). */
-export function site(
-  posts: Post[],
-  config: Record<string, unknown> = {},
-  members?: Member[],
-): Site {
-  const planet = configSchema.parse({
-    title: "Test Planet",
-    link: "https://planet.example.org/",
-    description: "A planet for tests",
-    owner: { name: "Planet admins", email: "admins@planet.example.org" },
-    feeds: [],
-    ...config,
-  });
-  return {
-    config: planet,
-    now: new Date("2025-03-01T12:00:00Z"),
-    posts,
-    archive: layOutArchive(posts, [], planet.postsPerPage, planet.timezone).pages,
-    members: members ?? [
-      {
-        name: "Ada Example",
-        feedUrl: "https://ada.example/feed.xml",
-        link: "https://ada.example/",
-        face: null,
-        feedTitle: "Ada's blog",
-        categories: [],
-      },
-    ],
-    events: [],
-  };
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
