@@ -10,12 +10,10 @@ import {
   type FeedState,
   fromStoredPost,
   hashBody,
+  POSTS_KEPT_PER_FEED,
   toStoredPost,
 } from "../store/feed-record.ts";
 import type { BodyReader } from "./body-reader.ts";
-
-/** How many posts of one feed the cache keeps; entries that leave the feed stay until then. */
-export const POSTS_KEPT_PER_FEED = 200;
 
 /** How many events of one source the cache keeps, past ones included. */
 export const EVENTS_KEPT_PER_SOURCE = 500;

@@ -1,5 +1,6 @@
 import type { AtomFeed } from "feedsmith";
 import type { ParsedEntry, ParsedFeed } from "../model/parsed-feed.ts";
+import { POSTS_KEPT_PER_FEED } from "../store/feed-record.ts";
 import { htmlToText } from "../text/html-to-text.ts";
 import { textToHtml } from "../text/text-to-html.ts";
 import {
@@ -11,6 +12,7 @@ import {
   resolveBase,
   uniqueLabels,
 } from "./feed-fields.ts";
+import { keepNewestItems } from "./newest-items.ts";
 import { parseDate } from "./parse-date.ts";
 
 type Feed = AtomFeed.Feed<string>;
@@ -23,12 +25,14 @@ const MARKUP_TYPES = new Set(["html", "xhtml", "text/html", "application/xhtml+x
 /** Maps an Atom 1.0 (or 0.3) feed as feedsmith reads it into a ParsedFeed. */
 export function mapAtomFeed(feed: Feed): ParsedFeed {
   const base = cleanToken(feed.xml?.base);
+  const entries = keepNewestItems(feed.entries ?? [], entryDate, POSTS_KEPT_PER_FEED);
   return {
     format: "atom",
     title: atomText(feed.title),
     link: alternateLink(feed.links),
     base,
-    entries: (feed.entries ?? []).map((entry) => mapEntry(entry, feed, base)),
+    entries: entries.kept.map((entry) => mapEntry(entry, feed, base)),
+    omittedEntries: entries.omitted,
   };
 }
 
@@ -42,7 +46,7 @@ function mapEntry(entry: Entry, feed: Feed, feedBase: string | null): ParsedEntr
     link: alternateLink(entry.links),
     base: resolveBase(entry.xml?.base, feedBase),
     contentBase: cleanToken(contentXml?.base),
-    published: parseDate(firstPresent(entry.published, entry.dc?.dates?.[0])),
+    published: entryPublished(entry),
     updated: parseDate(entry.updated),
     // Atom entries inherit the author of their source, then of the feed (RFC 4287 §4.2.1).
     author: firstAuthorName([
@@ -54,6 +58,14 @@ function mapEntry(entry: Entry, feed: Feed, feedBase: string | null): ParsedEntr
     contentHtml: content ?? summary,
     categories: uniqueLabels((entry.categories ?? []).map((c) => c.label ?? c.term)),
   };
+}
+
+function entryPublished(entry: Entry): Date | null {
+  return parseDate(firstPresent(entry.published, entry.dc?.dates?.[0]));
+}
+
+function entryDate(entry: Entry): Date | null {
+  return entryPublished(entry) ?? parseDate(entry.updated);
 }
 
 /** An Atom text construct as plain text: html and xhtml are reduced to their text. */

@@ -5,6 +5,12 @@ import type { RedirectNote, Validators } from "../model/fetch-result.ts";
 import type { Post } from "../model/post.ts";
 import type { SourceErrorKind } from "../model/source-health.ts";
 
+/**
+ * How many posts of one feed the cache keeps; entries that leave the feed stay until then. The
+ * parser reads no more than this many of a feed's entries (its newest).
+ */
+export const POSTS_KEPT_PER_FEED = 200;
+
 /** How many past attempts a record keeps. */
 export const HISTORY_LIMIT = 20;
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { feedBodyReader } from "../../src/build/read-feed-body.ts";
-import { POSTS_KEPT_PER_FEED, refreshRecord } from "../../src/build/refresh-record.ts";
+import { refreshRecord } from "../../src/build/refresh-record.ts";
 import type { FetchFailure, FetchResult, RedirectNote } from "../../src/model/fetch-result.ts";
 import {
   type FeedRecord,
   hashBody,
   newFeedRecord,
+  POSTS_KEPT_PER_FEED,
   type StoredPost,
 } from "../../src/store/feed-record.ts";
 

@@ -23,7 +23,15 @@ function entry(fields: Partial<ParsedEntry> = {}): ParsedEntry {
 }
 
 function feed(entries: ParsedEntry[], fields: Partial<ParsedFeed> = {}): ParsedFeed {
-  return { format: "atom", title: "Alice", link: null, base: null, entries, ...fields };
+  return {
+    format: "atom",
+    title: "Alice",
+    link: null,
+    base: null,
+    entries,
+    omittedEntries: 0,
+    ...fields,
+  };
 }
 
 function context(fields: Partial<NormalizeContext> = {}): NormalizeContext {
