@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { FeedConfig } from "../config/schema.ts";
 import type { ParsedEntry, ParsedFeed } from "../model/parsed-feed.ts";
 import type { Post } from "../model/post.ts";
-import { type SanitizeOptions, sanitizeContent } from "../sanitize/sanitize-content.ts";
+import { type SanitizeOptions, sanitizeBoundedContent } from "../sanitize/sanitize-content.ts";
 import { htmlToText } from "../text/html-to-text.ts";
 import { resolveBase, resolveHttpUrl } from "./resolve-url.ts";
 
@@ -24,6 +24,8 @@ export interface NormalizedFeed {
   memberLink: string | null;
   /** First-seen times of the entries now in the feed (older ones are forgotten). */
   firstSeen: Record<string, string>;
+  /** How many of the posts were shortened to fit the bounds on content. */
+  shortenedPosts: number;
 }
 
 const UNTITLED_LENGTH = 80;
@@ -35,8 +37,9 @@ export function normalizeFeed(parsed: ParsedFeed, context: NormalizeContext): No
   // A Map, so ids such as "constructor" or "__proto__" are ids like any other.
   const firstSeen = new Map<string, string>();
   const posts: Post[] = [];
+  let shortenedPosts = 0;
   for (const entry of parsed.entries) {
-    const post = normalizeEntry(entry, {
+    const { post, shortened } = normalizeEntry(entry, {
       ...context,
       feedXmlBase: parsed.base,
       siteLink,
@@ -45,8 +48,9 @@ export function normalizeFeed(parsed: ParsedFeed, context: NormalizeContext): No
     if (firstSeen.has(post.sourceId)) continue;
     firstSeen.set(post.sourceId, post.firstSeen.toISOString());
     posts.push(post);
+    if (shortened) shortenedPosts++;
   }
-  return { posts, memberLink, firstSeen: Object.fromEntries(firstSeen) };
+  return { posts, memberLink, firstSeen: Object.fromEntries(firstSeen), shortenedPosts };
 }
 
 interface EntryContext extends NormalizeContext {
@@ -55,17 +59,24 @@ interface EntryContext extends NormalizeContext {
   memberLink: string | null;
 }
 
-function normalizeEntry(entry: ParsedEntry, context: EntryContext): Post {
+function normalizeEntry(
+  entry: ParsedEntry,
+  context: EntryContext,
+): { post: Post; shortened: boolean } {
   const xmlBases = [entry.contentBase, entry.base, context.feedXmlBase];
   const link = resolveHttpUrl(entry.link, entry.base, context.feedXmlBase, context.fetchedUrl);
   // Content resolves against its xml:base when one is in scope, else the entry's own page.
   const contentBase = xmlBases.some(Boolean)
     ? resolveBase([...xmlBases, context.fetchedUrl])
     : (link ?? context.siteLink ?? context.fetchedUrl);
-  const contentHtml = sanitizeContent(entry.contentHtml ?? "", contentBase, context.sanitize);
+  const content = sanitizeBoundedContent(entry.contentHtml ?? "", contentBase, {
+    ...context.sanitize,
+    originalUrl: link,
+  });
+  const contentHtml = content.html;
   const sourceId = entry.id?.trim() || link || fingerprint(entry);
   const seen = Object.hasOwn(context.firstSeen, sourceId) ? context.firstSeen[sourceId] : undefined;
-  return {
+  const post: Post = {
     key: hash(`${context.feed.url}\n${sourceId}`).slice(0, 24),
     sourceId,
     feedUrl: context.feed.url,
@@ -80,6 +91,7 @@ function normalizeEntry(entry: ParsedEntry, context: EntryContext): Post {
     contentHtml,
     categories: entry.categories,
   };
+  return { post, shortened: content.shortened };
 }
 
 /** A title for an entry that has none: the start of its text, as feed readers do. */

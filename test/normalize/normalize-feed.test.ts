@@ -258,3 +258,22 @@ describe("ids that are names of object properties", () => {
     ]);
   });
 });
+
+describe("content bounds", () => {
+  it("cut a huge post with a link to its own page, count it, and leave the others whole", () => {
+    const huge = `<p>${"Nix all the things. ".repeat(20_000)}</p>`;
+    const normalized = normalizeFeed(
+      feed([entry({ id: "huge", contentHtml: huge }), entry({ id: "small" })]),
+      context(),
+    );
+    const [cut, whole] = normalized.posts;
+    expect(normalized.shortenedPosts).toBe(1);
+    expect(cut?.contentHtml.length).toBeLessThan(huge.length / 3);
+    expect(cut?.contentHtml).toContain(
+      '<a href="https://alice.example.org/2017/post-1.html" rel="nofollow ugc noopener">Continue reading</a>',
+    );
+    expect(whole?.contentHtml).toBe(
+      '<p><a href="https://alice.example.org/2017/docs/manual.html" rel="nofollow ugc noopener">manual</a></p>',
+    );
+  });
+});
