@@ -26,7 +26,7 @@ export function feedBodyReader(
     });
     return {
       ok: true,
-      title: parsed.feed.title,
+      title: normalized.title,
       link: normalized.memberLink,
       posts: normalized.posts,
       events: [],

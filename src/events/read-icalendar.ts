@@ -4,6 +4,7 @@ import { errorMessage } from "../model/caught-error.ts";
 import type { EventStatus, PlanetEvent } from "../model/event.ts";
 import { resolveHttpUrl } from "../normalize/resolve-url.ts";
 import { sanitizeContent } from "../sanitize/sanitize-content.ts";
+import { limitOrNull, limitText, TEXT_LIMITS } from "../text/limit-text.ts";
 import { textToHtml } from "../text/text-to-html.ts";
 import { classifyEvent, type KindRules } from "./classify-kind.ts";
 import { type EventWindow, expandOccurrences, type Occurrence } from "./expand-occurrences.ts";
@@ -98,7 +99,7 @@ function toPlanetEvent(
   const own = occurrence.component;
   const field = (name: string) => text(own, name) ?? (master === null ? null : text(master, name));
   const zone = source.timezone ?? "UTC";
-  const title = field("summary") ?? "Untitled event";
+  const title = limitText(field("summary") ?? "Untitled event", TEXT_LIMITS.title);
   const description = field("description") ?? "";
   const url = resolveHttpUrl(field("url"));
   const categories = [own, master].flatMap((c) => (c === null ? [] : categoriesOf(c)));
@@ -109,7 +110,7 @@ function toPlanetEvent(
     end: occurrence.end,
     allDay: occurrence.start.allDay,
     timeZone: occurrence.start.zone,
-    location: field("location"),
+    location: limitOrNull(field("location"), TEXT_LIMITS.name),
     url,
     descriptionHtml: sanitizeContent(textToHtml(description), url),
     status: statusOf(field("status")),

@@ -4,6 +4,7 @@ import type { ParsedEntry, ParsedFeed } from "../model/parsed-feed.ts";
 import type { Post } from "../model/post.ts";
 import { type SanitizeOptions, sanitizeBoundedContent } from "../sanitize/sanitize-content.ts";
 import { htmlToText } from "../text/html-to-text.ts";
+import { limitOrNull, limitText, TEXT_LIMITS } from "../text/limit-text.ts";
 import { resolveBase, resolveHttpUrl } from "./resolve-url.ts";
 
 /** What normalizing one feed needs besides the parsed document. */
@@ -24,7 +25,9 @@ export interface NormalizedFeed {
   memberLink: string | null;
   /** First-seen times of the entries now in the feed (older ones are forgotten). */
   firstSeen: Record<string, string>;
-  /** How many of the posts were shortened to fit the bounds on content. */
+  /** The feed's own title, plain text within TEXT_LIMITS.title, or null. */
+  title: string | null;
+  /** How many of the posts were shortened to fit the bounds on content and text fields. */
   shortenedPosts: number;
 }
 
@@ -50,7 +53,8 @@ export function normalizeFeed(parsed: ParsedFeed, context: NormalizeContext): No
     posts.push(post);
     if (shortened) shortenedPosts++;
   }
-  return { posts, memberLink, firstSeen: Object.fromEntries(firstSeen), shortenedPosts };
+  const title = parsed.title === null ? null : limitText(parsed.title, TEXT_LIMITS.title);
+  return { posts, memberLink, title, firstSeen: Object.fromEntries(firstSeen), shortenedPosts };
 }
 
 interface EntryContext extends NormalizeContext {
@@ -75,6 +79,16 @@ function normalizeEntry(
   });
   const contentHtml = content.html;
   const sourceId = entry.id?.trim() || link || fingerprint(entry);
+  // Text fields within TEXT_LIMITS: a 1 MB title would be on every page that lists the post.
+  const rawTitle = entry.title?.trim() || untitled(contentHtml);
+  const title = limitText(rawTitle, TEXT_LIMITS.title);
+  const rawAuthor = entry.author?.trim() || null;
+  const author = limitOrNull(rawAuthor, TEXT_LIMITS.name);
+  const categories = entry.categories.map((label) => limitText(label, TEXT_LIMITS.label));
+  const cutText =
+    title !== rawTitle ||
+    author !== rawAuthor ||
+    categories.some((label, index) => label !== entry.categories[index]);
   const seen = Object.hasOwn(context.firstSeen, sourceId) ? context.firstSeen[sourceId] : undefined;
   const post: Post = {
     key: hash(`${context.feed.url}\n${sourceId}`).slice(0, 24),
@@ -82,16 +96,16 @@ function normalizeEntry(
     feedUrl: context.feed.url,
     member: context.feed.name,
     memberLink: context.memberLink,
-    title: entry.title?.trim() || untitled(contentHtml),
+    title,
     link,
     published: entry.published,
     updated: entry.updated,
     firstSeen: seen && !Number.isNaN(Date.parse(seen)) ? new Date(seen) : context.now,
-    author: entry.author?.trim() || null,
+    author,
     contentHtml,
-    categories: entry.categories,
+    categories,
   };
-  return { post, shortened: content.shortened };
+  return { post, shortened: content.shortened || cutText };
 }
 
 /** A title for an entry that has none: the start of its text, as feed readers do. */

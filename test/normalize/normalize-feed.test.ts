@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ParsedEntry, ParsedFeed } from "../../src/model/parsed-feed.ts";
 import { type NormalizeContext, normalizeFeed } from "../../src/normalize/normalize-feed.ts";
 import { parseFeed } from "../../src/parse/parse-feed.ts";
+import { TEXT_LIMITS } from "../../src/text/limit-text.ts";
 
 const FEED_URL = "https://feeds.example.org/alice/atom.xml";
 const NOW = new Date("2017-04-01T10:00:00Z");
@@ -275,5 +276,39 @@ describe("content bounds", () => {
     expect(whole?.contentHtml).toBe(
       '<p><a href="https://alice.example.org/2017/docs/manual.html" rel="nofollow ugc noopener">manual</a></p>',
     );
+  });
+});
+
+describe("text bounds", () => {
+  it("cut a huge title, author name and category label with an ellipsis, and count the post", () => {
+    const normalized = normalizeFeed(
+      feed([
+        entry({
+          title: "Title ".repeat(200_000),
+          author: "A".repeat(1_000_000),
+          categories: ["nixos", "label".repeat(100)],
+        }),
+      ]),
+      context(),
+    );
+    const [post] = normalized.posts;
+    expect(post?.title.length).toBeLessThanOrEqual(TEXT_LIMITS.title);
+    expect(post?.title).toMatch(/^Title Title .*Title…$/);
+    expect(post?.author).toBe(`${"A".repeat(TEXT_LIMITS.name - 1)}…`);
+    expect(post?.categories[0]).toBe("nixos");
+    expect(post?.categories[1]?.length).toBe(TEXT_LIMITS.label);
+    expect(normalized.shortenedPosts).toBe(1);
+  });
+
+  it("cut the feed's own title too, and leave ordinary fields alone", () => {
+    const long = normalizeFeed(feed([entry()], { title: "Blog ".repeat(1_000) }), context());
+    expect(long.title?.length).toBeLessThanOrEqual(TEXT_LIMITS.title);
+    const ordinary = normalizeFeed(feed([entry({ author: "Alice" })]), context());
+    expect([ordinary.title, ordinary.posts[0]?.title, ordinary.posts[0]?.author]).toEqual([
+      "Alice",
+      "A post",
+      "Alice",
+    ]);
+    expect(ordinary.shortenedPosts).toBe(0);
   });
 });
