@@ -1,5 +1,6 @@
 import type { PlanetEvent } from "../model/event.ts";
 import type { Post } from "../model/post.ts";
+import type { Truncation } from "../model/truncation.ts";
 import type { FeedRecord } from "../store/feed-record.ts";
 
 /** What a fetched document yields, or why it can't be read. */
@@ -12,6 +13,8 @@ export type BodyReading =
       link: string | null;
       posts: Post[];
       events: PlanetEvent[];
+      /** What was left out to fit the bounds; absent when the reader cuts nothing. */
+      truncated?: Truncation;
     }
   | {
       ok: false;

@@ -1,4 +1,5 @@
 import type { SourceHealth } from "../model/source-health.ts";
+import { reportedTruncation, truncationAdvice } from "../model/truncation.ts";
 import type { SiteData } from "../site/site-data.ts";
 import type { SourceState } from "../store/feed-record.ts";
 import type { UpdatedSource } from "./update-sources.ts";
@@ -31,6 +32,7 @@ export function describeHealth(name: string, record: SourceState, now: Date): So
     newestItem,
     failingSince: since,
     stale,
+    truncated: reportedTruncation(record.truncated),
   };
 }
 
@@ -75,7 +77,8 @@ function adviceFor(
   if (newestItem && now.getTime() - Date.parse(newestItem) > QUIET_AFTER_MS) {
     return `no new post since ${newestItem.slice(0, 10)}`;
   }
-  return null;
+  const truncated = reportedTruncation(record.truncated);
+  return truncated && truncationAdvice(truncated);
 }
 
 /** The first failure of the current streak: walk back through the history while it failed. */

@@ -30,6 +30,7 @@ export function feedBodyReader(
       link: normalized.memberLink,
       posts: normalized.posts,
       events: [],
+      truncated: { posts: normalized.shortenedPosts, items: parsed.feed.omittedEntries },
     };
   };
 }

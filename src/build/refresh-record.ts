@@ -79,6 +79,7 @@ export async function refreshRecord(
       validators: result.validators,
       bodyHash,
       advertisedFeeds: [],
+      truncated: reading.truncated,
       feedTitle: reading.title,
       feedLink: reading.link,
       posts: mergePosts(previous.posts.map(fromStoredPost), reading.posts).map(toStoredPost),

@@ -1,4 +1,5 @@
 import type { FetchErrorKind } from "./fetch-result.ts";
+import type { Truncation } from "./truncation.ts";
 
 /** Why a source is failing: a fetch failure, or a document that isn't a readable feed. */
 export type SourceErrorKind = FetchErrorKind | "parse";
@@ -28,4 +29,6 @@ export interface SourceHealth {
   failingSince: string | null;
   /** Failing for longer than a week: the posts shown are an old copy. */
   stale: boolean;
+  /** What of the last good copy was cut to fit the planet's bounds, or null when nothing. */
+  truncated: Truncation | null;
 }

@@ -94,6 +94,10 @@ export const feedStateSchema = z.object({
   feedLink: z.string().nullable(),
   /** Feeds advertised by the HTML page found at the URL instead of a feed, to suggest. */
   advertisedFeeds: z.array(z.string()),
+  /** What the last good copy left out to fit the bounds (absent in caches of earlier versions). */
+  truncated: z
+    .object({ posts: z.number().int().nonnegative(), items: z.number().int().nonnegative() })
+    .optional(),
 });
 
 /** The last good copy of what a source holds. */
