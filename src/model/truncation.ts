@@ -27,7 +27,7 @@ export function truncationAdvice(truncation: Truncation): string {
     const kb = Math.round(CONTENT_BOUNDS.maxLength / 1000);
     const posts = truncation.posts === 1 ? "1 post" : `${truncation.posts} posts`;
     notes.push(
-      `${posts} shortened (over ${kb} KB of HTML, nested over ${CONTENT_BOUNDS.maxDepth} levels, or a very long title, author or label); each links to the original`,
+      `${posts} shortened (over ${kb} KB of HTML, nested over ${CONTENT_BOUNDS.maxDepth} levels, or a very long title, author or list of labels); each links to the original`,
     );
   }
   return notes.join("; ");

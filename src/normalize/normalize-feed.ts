@@ -33,6 +33,9 @@ export interface NormalizedFeed {
 
 const UNTITLED_LENGTH = 80;
 
+/** Category labels kept per post: each is a link on the page and an element in every feed. */
+export const LABELS_PER_POST = 50;
+
 /** Turns a parsed feed into posts: absolute http(s) links, sanitized content, honest dates. */
 export function normalizeFeed(parsed: ParsedFeed, context: NormalizeContext): NormalizedFeed {
   const siteLink = resolveHttpUrl(parsed.link, parsed.base, context.fetchedUrl);
@@ -84,10 +87,13 @@ function normalizeEntry(
   const title = limitText(rawTitle, TEXT_LIMITS.title);
   const rawAuthor = entry.author?.trim() || null;
   const author = limitOrNull(rawAuthor, TEXT_LIMITS.name);
-  const categories = entry.categories.map((label) => limitText(label, TEXT_LIMITS.label));
+  const categories = entry.categories
+    .slice(0, LABELS_PER_POST)
+    .map((label) => limitText(label, TEXT_LIMITS.label));
   const cutText =
     title !== rawTitle ||
     author !== rawAuthor ||
+    categories.length < entry.categories.length ||
     categories.some((label, index) => label !== entry.categories[index]);
   const seen = Object.hasOwn(context.firstSeen, sourceId) ? context.firstSeen[sourceId] : undefined;
   const post: Post = {

@@ -141,7 +141,7 @@ describe("describeHealth on a feed cut to the planet's bounds", () => {
     expect(health.truncated).toEqual({ posts: 1, items: 19_800 });
     expect(health.advice).toBe(
       "19800 older entries left unread (only the newest 200 are read): the feed could list fewer; " +
-        "1 post shortened (over 100 KB of HTML, nested over 60 levels, or a very long title, author or label); each links to the original",
+        "1 post shortened (over 100 KB of HTML, nested over 60 levels, or a very long title, author or list of labels); each links to the original",
     );
   });
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ParsedEntry, ParsedFeed } from "../../src/model/parsed-feed.ts";
-import { type NormalizeContext, normalizeFeed } from "../../src/normalize/normalize-feed.ts";
+import {
+  LABELS_PER_POST,
+  type NormalizeContext,
+  normalizeFeed,
+} from "../../src/normalize/normalize-feed.ts";
 import { parseFeed } from "../../src/parse/parse-feed.ts";
 import { TEXT_LIMITS } from "../../src/text/limit-text.ts";
 
@@ -297,6 +301,13 @@ describe("text bounds", () => {
     expect(post?.author).toBe(`${"A".repeat(TEXT_LIMITS.name - 1)}…`);
     expect(post?.categories[0]).toBe("nixos");
     expect(post?.categories[1]?.length).toBe(TEXT_LIMITS.label);
+    expect(normalized.shortenedPosts).toBe(1);
+  });
+
+  it(`keep the first ${LABELS_PER_POST} category labels of a post`, () => {
+    const labels = Array.from({ length: 10_000 }, (_, i) => `tag${i}`);
+    const normalized = normalizeFeed(feed([entry({ categories: labels })]), context());
+    expect(normalized.posts[0]?.categories).toEqual(labels.slice(0, LABELS_PER_POST));
     expect(normalized.shortenedPosts).toBe(1);
   });
 
