@@ -3,6 +3,7 @@ import { errorMessage } from "../model/caught-error.ts";
 import type { EventStatus, PlanetEvent } from "../model/event.ts";
 import { resolveHttpUrl } from "../normalize/resolve-url.ts";
 import { sanitizeContent } from "../sanitize/sanitize-content.ts";
+import { limitOrNull, limitText, TEXT_LIMITS } from "../text/limit-text.ts";
 import { sha256Hex } from "../text/sha256.ts";
 import { textToHtml } from "../text/text-to-html.ts";
 import { classifyEvent, type KindRules } from "./classify-kind.ts";
@@ -108,7 +109,7 @@ function toPlanetEvent(
   const own = occurrence.component;
   const field = (name: string) => text(own, name) ?? (master === null ? null : text(master, name));
   const zone = source.timezone ?? "UTC";
-  const title = field("summary") ?? "Untitled event";
+  const title = limitText(field("summary") ?? "Untitled event", TEXT_LIMITS.title);
   const description = field("description") ?? "";
   const url = resolveHttpUrl(field("url"));
   const categories = [own, master].flatMap((c) => (c === null ? [] : categoriesOf(c)));
@@ -119,7 +120,7 @@ function toPlanetEvent(
     end: occurrence.end,
     allDay: occurrence.start.allDay,
     timeZone: occurrence.start.zone,
-    location: field("location"),
+    location: limitOrNull(field("location"), TEXT_LIMITS.name),
     url,
     descriptionHtml: sanitizeContent(textToHtml(description), url),
     status: statusOf(field("status")),

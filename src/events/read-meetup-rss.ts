@@ -4,6 +4,7 @@ import type { ParsedEntry, ParsedFeed } from "../model/parsed-feed.ts";
 import { resolveHttpUrl } from "../normalize/resolve-url.ts";
 import { sanitizeContent } from "../sanitize/sanitize-content.ts";
 import { collapseWhitespace, htmlToText } from "../text/html-to-text.ts";
+import { limitOrNull, limitText, TEXT_LIMITS } from "../text/limit-text.ts";
 import { classifyEvent } from "./classify-kind.ts";
 import { htmlToLines, LINE_BREAKING_TAGS } from "./html-to-lines.ts";
 import { completeMeetupDate, parseMeetupDateLine } from "./parse-meetup-date.ts";
@@ -48,7 +49,7 @@ function readItem(
   const location = placeLine !== undefined && PLACE_LINE.test(placeLine) ? placeLine : null;
   const dropped = new Set([lines[dateIndex], location].filter((line) => line != null));
   const descriptionHtml = sanitizeContent(removeLines(html, dropped), link ?? feed.link);
-  const title = entry.title?.trim() || "Untitled event";
+  const title = limitText(entry.title?.trim() || "Untitled event", TEXT_LIMITS.title);
   return {
     uid,
     title,
@@ -56,7 +57,7 @@ function readItem(
     end: null,
     allDay: false,
     timeZone: zone,
-    location,
+    location: limitOrNull(location, TEXT_LIMITS.name),
     url: link,
     descriptionHtml,
     status: "confirmed",

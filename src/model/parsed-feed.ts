@@ -7,7 +7,10 @@ export interface ParsedFeed {
   link: string | null;
   /** The feed-level xml:base as written (may be relative), or null. */
   base: string | null;
+  /** The newest entries only: at most as many as the cache keeps of a feed. */
   entries: ParsedEntry[];
+  /** How many older entries the feed listed beyond those, left unread. */
+  omittedEntries: number;
 }
 
 /** One entry as the feed wrote it; dates parsed, text decoded, URLs not yet resolved. */

@@ -1,4 +1,5 @@
 import type { FetchErrorKind } from "./fetch-result.ts";
+import type { Truncation } from "./truncation.ts";
 
 /** Why a source is failing: a fetch failure, or a document that isn't a readable feed. */
 export type SourceErrorKind = FetchErrorKind | "parse";
@@ -32,4 +33,6 @@ export interface SourceHealth {
   eventsLeftOut: number;
   /** Event sources: recurring events too dense to expand over the whole window (0 for feeds). */
   seriesCut: number;
+  /** What of the last good copy was cut to fit the planet's bounds, or null when nothing. */
+  truncated: Truncation | null;
 }

@@ -1,8 +1,9 @@
 import type { FeedConfig } from "../config/schema.ts";
 import type { ParsedEntry, ParsedFeed } from "../model/parsed-feed.ts";
 import type { Post } from "../model/post.ts";
-import { type SanitizeOptions, sanitizeContent } from "../sanitize/sanitize-content.ts";
+import { type SanitizeOptions, sanitizeBoundedContent } from "../sanitize/sanitize-content.ts";
 import { htmlToText } from "../text/html-to-text.ts";
+import { limitOrNull, limitText, TEXT_LIMITS } from "../text/limit-text.ts";
 import { sha256Hex } from "../text/sha256.ts";
 import { resolveBase, resolveHttpUrl } from "./resolve-url.ts";
 
@@ -24,9 +25,16 @@ export interface NormalizedFeed {
   memberLink: string | null;
   /** First-seen times of the entries now in the feed (older ones are forgotten). */
   firstSeen: Record<string, string>;
+  /** The feed's own title, plain text within TEXT_LIMITS.title, or null. */
+  title: string | null;
+  /** How many of the posts were shortened to fit the bounds on content and text fields. */
+  shortenedPosts: number;
 }
 
 const UNTITLED_LENGTH = 80;
+
+/** Category labels kept per post: each is a link on the page and an element in every feed. */
+export const LABELS_PER_POST = 50;
 
 /** Turns a parsed feed into posts: absolute http(s) links, sanitized content, honest dates. */
 export function normalizeFeed(parsed: ParsedFeed, context: NormalizeContext): NormalizedFeed {
@@ -35,8 +43,9 @@ export function normalizeFeed(parsed: ParsedFeed, context: NormalizeContext): No
   // A Map, so ids such as "constructor" or "__proto__" are ids like any other.
   const firstSeen = new Map<string, string>();
   const posts: Post[] = [];
+  let shortenedPosts = 0;
   for (const entry of parsed.entries) {
-    const post = normalizeEntry(entry, {
+    const { post, shortened } = normalizeEntry(entry, {
       ...context,
       feedXmlBase: parsed.base,
       siteLink,
@@ -45,8 +54,10 @@ export function normalizeFeed(parsed: ParsedFeed, context: NormalizeContext): No
     if (firstSeen.has(post.sourceId)) continue;
     firstSeen.set(post.sourceId, post.firstSeen.toISOString());
     posts.push(post);
+    if (shortened) shortenedPosts++;
   }
-  return { posts, memberLink, firstSeen: Object.fromEntries(firstSeen) };
+  const title = parsed.title === null ? null : limitText(parsed.title, TEXT_LIMITS.title);
+  return { posts, memberLink, title, firstSeen: Object.fromEntries(firstSeen), shortenedPosts };
 }
 
 interface EntryContext extends NormalizeContext {
@@ -55,31 +66,52 @@ interface EntryContext extends NormalizeContext {
   memberLink: string | null;
 }
 
-function normalizeEntry(entry: ParsedEntry, context: EntryContext): Post {
+function normalizeEntry(
+  entry: ParsedEntry,
+  context: EntryContext,
+): { post: Post; shortened: boolean } {
   const xmlBases = [entry.contentBase, entry.base, context.feedXmlBase];
   const link = resolveHttpUrl(entry.link, entry.base, context.feedXmlBase, context.fetchedUrl);
   // Content resolves against its xml:base when one is in scope, else the entry's own page.
   const contentBase = xmlBases.some(Boolean)
     ? resolveBase([...xmlBases, context.fetchedUrl])
     : (link ?? context.siteLink ?? context.fetchedUrl);
-  const contentHtml = sanitizeContent(entry.contentHtml ?? "", contentBase, context.sanitize);
+  const content = sanitizeBoundedContent(entry.contentHtml ?? "", contentBase, {
+    ...context.sanitize,
+    originalUrl: link,
+  });
+  const contentHtml = content.html;
   const sourceId = entry.id?.trim() || link || fingerprint(entry);
+  // Text fields within TEXT_LIMITS: a 1 MB title would be on every page that lists the post.
+  const rawTitle = entry.title?.trim() || untitled(contentHtml);
+  const title = limitText(rawTitle, TEXT_LIMITS.title);
+  const rawAuthor = entry.author?.trim() || null;
+  const author = limitOrNull(rawAuthor, TEXT_LIMITS.name);
+  const categories = entry.categories
+    .slice(0, LABELS_PER_POST)
+    .map((label) => limitText(label, TEXT_LIMITS.label));
+  const cutText =
+    title !== rawTitle ||
+    author !== rawAuthor ||
+    categories.length < entry.categories.length ||
+    categories.some((label, index) => label !== entry.categories[index]);
   const seen = Object.hasOwn(context.firstSeen, sourceId) ? context.firstSeen[sourceId] : undefined;
-  return {
+  const post: Post = {
     key: sha256Hex(`${context.feed.url}\n${sourceId}`, 24),
     sourceId,
     feedUrl: context.feed.url,
     member: context.feed.name,
     memberLink: context.memberLink,
-    title: entry.title?.trim() || untitled(contentHtml),
+    title,
     link,
     published: entry.published,
     updated: entry.updated,
     firstSeen: seen && !Number.isNaN(Date.parse(seen)) ? new Date(seen) : context.now,
-    author: entry.author?.trim() || null,
+    author,
     contentHtml,
-    categories: entry.categories,
+    categories,
   };
+  return { post, shortened: content.shortened || cutText };
 }
 
 /** A title for an entry that has none: the start of its text, as feed readers do. */

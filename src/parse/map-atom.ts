@@ -1,5 +1,6 @@
 import type { AtomFeed } from "feedsmith";
 import type { ParsedEntry, ParsedFeed } from "../model/parsed-feed.ts";
+import { POSTS_KEPT_PER_FEED } from "../store/feed-record.ts";
 import { htmlToText } from "../text/html-to-text.ts";
 import { textToHtml } from "../text/text-to-html.ts";
 import {
@@ -11,6 +12,7 @@ import {
   resolveBase,
   uniqueLabels,
 } from "./feed-fields.ts";
+import { keepNewestItems } from "./newest-items.ts";
 import { parseDate } from "./parse-date.ts";
 import type { Atom03Constructs, Atom03Entry, DecodedConstruct } from "./read-atom03-constructs.ts";
 
@@ -28,14 +30,21 @@ const MARKUP_TYPES = new Set(["html", "xhtml", "text/html", "application/xhtml+x
  */
 export function mapAtomFeed(feed: Feed, atom03: Atom03Constructs | null = null): ParsedFeed {
   const base = cleanToken(feed.xml?.base);
-  const entries = feed.entries ?? [];
-  const decoded = atom03?.entries.length === entries.length ? atom03.entries : [];
+  const all = feed.entries ?? [];
+  const decoded = atom03?.entries.length === all.length ? atom03.entries : [];
+  // Paired before the oldest are left out, so each entry keeps its own decoded constructs.
+  const entries = keepNewestItems(
+    all.map((entry, index) => ({ entry, decoded: decoded[index] })),
+    ({ entry }) => entryDate(entry),
+    POSTS_KEPT_PER_FEED,
+  );
   return {
     format: "atom",
     title: decodedText(atom03?.title) ?? atomText(feed.title),
     link: alternateLink(feed.links),
     base,
-    entries: entries.map((entry, index) => mapEntry(entry, feed, base, decoded[index])),
+    entries: entries.kept.map(({ entry, decoded }) => mapEntry(entry, feed, base, decoded)),
+    omittedEntries: entries.omitted,
   };
 }
 
@@ -55,7 +64,7 @@ function mapEntry(
     link: alternateLink(entry.links),
     base: resolveBase(entry.xml?.base, feedBase),
     contentBase: cleanToken(contentXml?.base),
-    published: parseDate(firstPresent(entry.published, entry.dc?.dates?.[0])),
+    published: entryPublished(entry),
     updated: parseDate(entry.updated),
     // Atom entries inherit the author of their source, then of the feed (RFC 4287 §4.2.1).
     author: firstAuthorName([
@@ -67,6 +76,14 @@ function mapEntry(
     contentHtml: content ?? summary,
     categories: uniqueLabels((entry.categories ?? []).map((c) => c.label ?? c.term)),
   };
+}
+
+function entryPublished(entry: Entry): Date | null {
+  return parseDate(firstPresent(entry.published, entry.dc?.dates?.[0]));
+}
+
+function entryDate(entry: Entry): Date | null {
+  return entryPublished(entry) ?? parseDate(entry.updated);
 }
 
 /** An Atom text construct as plain text: html and xhtml are reduced to their text. */

@@ -1,5 +1,6 @@
 import type { JsonFeed } from "feedsmith";
 import type { ParsedEntry, ParsedFeed } from "../model/parsed-feed.ts";
+import { POSTS_KEPT_PER_FEED } from "../store/feed-record.ts";
 import { textToHtml } from "../text/text-to-html.ts";
 import {
   cleanHtml,
@@ -9,6 +10,7 @@ import {
   firstPresent,
   uniqueLabels,
 } from "./feed-fields.ts";
+import { keepNewestItems } from "./newest-items.ts";
 import { parseDate } from "./parse-date.ts";
 
 type Feed = JsonFeed.Feed<string>;
@@ -16,12 +18,14 @@ type Item = JsonFeed.Item<string>;
 
 /** Maps a JSON Feed (1.0 or 1.1) as feedsmith reads it into a ParsedFeed. */
 export function mapJsonFeed(feed: Feed): ParsedFeed {
+  const items = keepNewestItems(feed.items ?? [], itemDate, POSTS_KEPT_PER_FEED);
   return {
     format: "json",
     title: cleanText(feed.title),
     link: cleanToken(feed.home_page_url),
     base: null,
-    entries: (feed.items ?? []).map((item) => mapItem(item, feed)),
+    entries: items.kept.map((item) => mapItem(item, feed)),
+    omittedEntries: items.omitted,
   };
 }
 
@@ -43,6 +47,10 @@ function mapItem(item: Item, feed: Feed): ParsedEntry {
     ),
     categories: uniqueLabels(item.tags ?? []),
   };
+}
+
+function itemDate(item: Item): Date | null {
+  return parseDate(item.date_published) ?? parseDate(item.date_modified);
 }
 
 function plainTextHtml(text: string | undefined): string | null {

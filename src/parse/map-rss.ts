@@ -1,5 +1,6 @@
 import type { AtomFeed, RdfFeed, RssFeed } from "feedsmith";
 import type { ParsedEntry, ParsedFeed } from "../model/parsed-feed.ts";
+import { POSTS_KEPT_PER_FEED } from "../store/feed-record.ts";
 import {
   cleanHtml,
   cleanText,
@@ -9,6 +10,7 @@ import {
   resolveBase,
   uniqueLabels,
 } from "./feed-fields.ts";
+import { keepNewestItems } from "./newest-items.ts";
 import { parseDate } from "./parse-date.ts";
 
 type RssItem = RssFeed.Item<string>;
@@ -17,24 +19,28 @@ type RdfItem = RdfFeed.Item<string>;
 /** Maps an RSS 0.9x/2.0 feed as feedsmith reads it into a ParsedFeed. */
 export function mapRssFeed(feed: RssFeed.Feed<string>): ParsedFeed {
   const base = cleanToken(feed.xml?.base);
+  const items = keepNewestItems(feed.items ?? [], rssItemDate, POSTS_KEPT_PER_FEED);
   return {
     format: "rss",
     title: cleanText(feed.title),
     link: firstPresent(cleanToken(feed.link), atomAlternate(feed.atom?.links)),
     base,
-    entries: (feed.items ?? []).map((item) => mapRssItem(item, base)),
+    entries: items.kept.map((item) => mapRssItem(item, base)),
+    omittedEntries: items.omitted,
   };
 }
 
 /** Maps an RSS 1.0 (RDF) feed as feedsmith reads it into a ParsedFeed. */
 export function mapRdfFeed(feed: RdfFeed.Feed<string>): ParsedFeed {
   const base = cleanToken(feed.xml?.base);
+  const items = keepNewestItems(feed.items ?? [], rdfItemDate, POSTS_KEPT_PER_FEED);
   return {
     format: "rdf",
     title: cleanText(feed.title),
     link: cleanToken(feed.link),
     base,
-    entries: (feed.items ?? []).map((item) => mapRdfItem(item, base)),
+    entries: items.kept.map((item) => mapRdfItem(item, base)),
+    omittedEntries: items.omitted,
   };
 }
 
@@ -89,8 +95,7 @@ function mapRssItem(item: RssItem, feedBase: string | null): ParsedEntry {
     link: firstPresent(cleanToken(item.link), permalinkGuid(item), atomAlternate(item.atom?.links)),
     base: resolveBase(item.xml?.base, feedBase),
     contentBase: null,
-    published: publishedOf(item, item.pubDate, item.atom?.published),
-    updated: firstDate(item.atom?.updated, item.dcterms?.modified?.[0]),
+    ...rssItemDates(item),
     author: firstAuthorName([
       ...(item.authors ?? []).map((person) => person.name),
       ...(item.dc?.creators ?? []),
@@ -110,12 +115,35 @@ function mapRdfItem(item: RdfItem, feedBase: string | null): ParsedEntry {
     link: cleanToken(item.link),
     base: resolveBase(item.xml?.base, feedBase),
     contentBase: null,
-    published: publishedOf(item),
-    updated: firstDate(item.dcterms?.modified?.[0]),
+    ...rdfItemDates(item),
     author: firstAuthorName(item.dc?.creators ?? []),
     contentHtml: contentOf(item),
     categories: uniqueLabels(item.dc?.subjects ?? []),
   };
+}
+
+function rssItemDates(item: RssItem): Pick<ParsedEntry, "published" | "updated"> {
+  return {
+    published: publishedOf(item, item.pubDate, item.atom?.published),
+    updated: firstDate(item.atom?.updated, item.dcterms?.modified?.[0]),
+  };
+}
+
+function rdfItemDates(item: RdfItem): Pick<ParsedEntry, "published" | "updated"> {
+  return {
+    published: publishedOf(item),
+    updated: firstDate(item.dcterms?.modified?.[0]),
+  };
+}
+
+function rssItemDate(item: RssItem): Date | null {
+  const { published, updated } = rssItemDates(item);
+  return published ?? updated;
+}
+
+function rdfItemDate(item: RdfItem): Date | null {
+  const { published, updated } = rdfItemDates(item);
+  return published ?? updated;
 }
 
 /** A guid doubles as the link when it is a permalink (the default) and an http(s) URL. */

@@ -1,5 +1,6 @@
 import type { PlanetEvent } from "../model/event.ts";
 import type { Post } from "../model/post.ts";
+import type { Truncation } from "../model/truncation.ts";
 import type { FeedRecord } from "../store/feed-record.ts";
 
 /** What a fetched document yields, or why it can't be read. */
@@ -14,6 +15,8 @@ export type BodyReading =
       events: PlanetEvent[];
       /** Recurring events too dense to expand over the whole window (iCalendar sources). */
       seriesCut: number;
+      /** What was left out to fit the bounds; absent when the reader cuts nothing. */
+      truncated?: Truncation;
     }
   | {
       ok: false;

@@ -1,4 +1,5 @@
 import type { SourceHealth } from "../model/source-health.ts";
+import { reportedTruncation, truncationAdvice } from "../model/truncation.ts";
 import type { SiteData } from "../site/site-data.ts";
 import type { SourceState } from "../store/feed-record.ts";
 import type { UpdatedSource } from "./update-sources.ts";
@@ -33,6 +34,7 @@ export function describeHealth(name: string, record: SourceState, now: Date): So
     stale,
     eventsLeftOut: record.eventsLeftOut,
     seriesCut: record.seriesCut,
+    truncated: reportedTruncation(record.truncated),
   };
 }
 
@@ -77,7 +79,8 @@ function adviceFor(
   if (newestItem && now.getTime() - Date.parse(newestItem) > QUIET_AFTER_MS) {
     return `no new post since ${newestItem.slice(0, 10)}`;
   }
-  return null;
+  const truncated = reportedTruncation(record.truncated);
+  return truncated && truncationAdvice(truncated);
 }
 
 /** The first failure of the current streak: walk back through the history while it failed. */

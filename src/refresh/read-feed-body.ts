@@ -26,11 +26,12 @@ export function feedBodyReader(
     });
     return {
       ok: true,
-      title: parsed.feed.title,
+      title: normalized.title,
       link: normalized.memberLink,
       posts: normalized.posts,
       events: [],
       seriesCut: 0,
+      truncated: { posts: normalized.shortenedPosts, items: parsed.feed.omittedEntries },
     };
   };
 }

@@ -9,13 +9,11 @@ import {
   type FeedRecord,
   type FeedState,
   hashBody,
+  POSTS_KEPT_PER_FEED,
   type StoredPost,
   toStoredPost,
 } from "../store/feed-record.ts";
 import type { BodyReader } from "./body-reader.ts";
-
-/** How many posts of one feed the cache keeps; entries that leave the feed stay until then. */
-export const POSTS_KEPT_PER_FEED = 200;
 
 /** What refreshing a source needs besides the fetch result. */
 export interface RefreshContext {
@@ -79,6 +77,7 @@ export async function refreshRecord(
       validators: result.validators,
       bodyHash,
       advertisedFeeds: [],
+      truncated: reading.truncated,
       feedTitle: reading.title,
       feedLink: reading.link,
       posts: mergePosts(previous.posts, reading.posts.map(toStoredPost)),

@@ -1,6 +1,7 @@
-import { type Post, postDate } from "../model/post.ts";
-import { feedPosts, planetUrl, type Site } from "../model/site.ts";
+import { postDate } from "../model/post.ts";
+import { planetUrl, type Site } from "../model/site.ts";
 import { postAnchor } from "../site/page-links.ts";
+import { type FeedItem, feedItems } from "./feed-items.ts";
 import { writeXml, type XmlElement } from "./xml-text.ts";
 
 // A script scheme is an IRI too, but readers fall back to an entry's id as its link.
@@ -8,9 +9,9 @@ const URI_SCHEME = /^(?!(?:javascript|vbscript|data):)[a-z][a-z0-9+.-]*:\S+$/i;
 
 /** The aggregated Atom 1.0 feed. */
 export function renderAtom(site: Site): string {
-  const posts = feedPosts(site);
+  const items = feedItems(site);
   const { config } = site;
-  const newest = posts[0];
+  const newest = items[0]?.post;
   return writeXml({
     feed: {
       "@_xmlns": "http://www.w3.org/2005/Atom",
@@ -29,12 +30,12 @@ export function renderAtom(site: Site): string {
       updated: (newest ? postDate(newest) : site.now).toISOString(),
       generator: "planet",
       author: { name: config.owner?.name ?? config.title },
-      entry: posts.map((post) => atomEntry(post, site)),
+      entry: items.map((item) => atomEntry(item, site)),
     },
   });
 }
 
-function atomEntry(post: Post, site: Site): XmlElement {
+function atomEntry({ post, contentHtml }: FeedItem, site: Site): XmlElement {
   // atom:id must be an IRI; ids that are not get one made from the planet's URL and the stable key.
   const id = URI_SCHEME.test(post.sourceId)
     ? post.sourceId
@@ -50,7 +51,7 @@ function atomEntry(post: Post, site: Site): XmlElement {
     updated: (post.updated ?? postDate(post)).toISOString(),
     author: { name: post.author ?? post.member, uri: memberLink },
     category: post.categories.map((category) => ({ "@_term": category })),
-    content: { "@_type": "html", "#text": post.contentHtml },
+    content: { "@_type": "html", "#text": contentHtml },
     source: {
       id: post.feedUrl,
       title: post.member,

@@ -1,12 +1,13 @@
-import { type Post, postDate } from "../model/post.ts";
-import { feedPosts, planetUrl, type Site } from "../model/site.ts";
+import { postDate } from "../model/post.ts";
+import { planetUrl, type Site } from "../model/site.ts";
+import { type FeedItem, feedItems } from "./feed-items.ts";
 import { writeXml, type XmlElement } from "./xml-text.ts";
 
 /** The aggregated RSS 2.0 feed; `selfPath` is where it is published (rss.xml or rss20.xml). */
 export function renderRss(site: Site, selfPath: string): string {
-  const posts = feedPosts(site);
+  const items = feedItems(site);
   const { config } = site;
-  const newest = posts[0];
+  const newest = items[0]?.post;
   const channel: XmlElement = {
     title: config.title,
     link: config.link,
@@ -19,7 +20,7 @@ export function renderRss(site: Site, selfPath: string): string {
       "@_rel": "self",
       "@_type": "application/rss+xml",
     },
-    item: posts.map(rssItem),
+    item: items.map(rssItem),
   };
   return writeXml({
     rss: {
@@ -31,7 +32,7 @@ export function renderRss(site: Site, selfPath: string): string {
   });
 }
 
-function rssItem(post: Post): XmlElement {
+function rssItem({ post, contentHtml }: FeedItem): XmlElement {
   return {
     title: `${post.member}: ${post.title}`,
     link: post.link || undefined,
@@ -39,6 +40,6 @@ function rssItem(post: Post): XmlElement {
     pubDate: postDate(post).toUTCString(),
     "dc:creator": post.author ?? post.member,
     category: post.categories,
-    description: post.contentHtml,
+    description: contentHtml,
   };
 }

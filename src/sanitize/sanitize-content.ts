@@ -1,5 +1,7 @@
 import sanitizeHtml from "sanitize-html";
+import { escapeHtml } from "../text/escape-html.ts";
 import { removeUnprintable } from "../text/remove-unprintable.ts";
+import { type BoundedMarkup, boundMarkup, type MarkupBounds } from "./bound-markup.ts";
 import { parseBaseUrl } from "./resolve-url.ts";
 import { buildTransforms } from "./transform-elements.ts";
 
@@ -7,7 +9,29 @@ import { buildTransforms } from "./transform-elements.ts";
 export interface SanitizeOptions {
   /** Allowlisted video iframes stay sandboxed players ("iframe", default) or become links. */
   embeds?: "iframe" | "link";
+  /** Where the whole post can be read: a post cut short ends with a link there. */
+  originalUrl?: string | null;
 }
+
+/** Sanitized content, and whether it had to be shortened to fit the bounds. */
+export interface SanitizedContent {
+  /** Safe for set:html. */
+  html: string;
+  /** Cut short, or markup nested past the depth bound flattened. */
+  shortened: boolean;
+}
+
+/**
+ * What one post may bring into the cleaning passes: far above real posts (a long post with
+ * highlighted code is some 50 KB of HTML), far below what makes a page heavy or a build slow.
+ */
+export const CONTENT_BOUNDS: MarkupBounds = { maxLength: 100_000, maxDepth: 60 };
+
+/**
+ * Bytes of sanitized HTML one post may have: cleaning can grow markup (a relative link resolved
+ * and given its rel is three times as long), so a post past this is cut again, shorter.
+ */
+export const MAX_CONTENT_BYTES = 200_000;
 
 /** Every element that may appear in sanitized output (h1–h3 are shifted down before this check). */
 export const ALLOWED_TAGS = [
@@ -128,11 +152,44 @@ export function sanitizeContent(
   baseUrl: string | null,
   options: SanitizeOptions = {},
 ): string {
+  return sanitizeBoundedContent(html, baseUrl, options).html;
+}
+
+/**
+ * sanitizeContent, telling whether the content was shortened: cut (before cleaning, so a huge
+ * post costs no more than a big one) to CONTENT_BOUNDS and MAX_CONTENT_BYTES with a "continue
+ * reading" link to `options.originalUrl` at the end, or flattened past CONTENT_BOUNDS.maxDepth.
+ */
+export function sanitizeBoundedContent(
+  html: string,
+  baseUrl: string | null,
+  options: SanitizeOptions = {},
+): SanitizedContent {
   const transformTags = buildTransforms({
     base: parseBaseUrl(baseUrl),
     embeds: options.embeds ?? "iframe",
   });
-  return removeEmptyWrappers(
-    sanitizeHtml(removeUnprintable(html), { ...BASE_OPTIONS, transformTags }),
-  );
+  const clean = (markup: BoundedMarkup) => {
+    const ending = markup.cut ? continueReading(options.originalUrl ?? null) : "";
+    return removeEmptyWrappers(
+      sanitizeHtml(markup.html + ending, { ...BASE_OPTIONS, transformTags }),
+    );
+  };
+  const bounded = boundMarkup(removeUnprintable(html), CONTENT_BOUNDS);
+  const shortened = bounded.cut || bounded.flattened;
+  const first = clean(bounded);
+  const bytes = Buffer.byteLength(first);
+  if (bytes <= MAX_CONTENT_BYTES) return { html: first, shortened };
+  // Cut the markup again in proportion, with a margin: it grows about evenly as it is cleaned.
+  const maxLength = Math.floor(((bounded.html.length * MAX_CONTENT_BYTES) / bytes) * 0.9);
+  return {
+    html: clean(boundMarkup(bounded.html, { ...CONTENT_BOUNDS, maxLength })),
+    shortened: true,
+  };
+}
+
+/** The end of a post cut short: a link to the whole of it, when it has a page of its own. */
+function continueReading(originalUrl: string | null): string {
+  if (originalUrl === null) return "<p>…</p>";
+  return `<p>… <a href="${escapeHtml(originalUrl)}">Continue reading</a></p>`;
 }

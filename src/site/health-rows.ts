@@ -12,6 +12,8 @@ export interface HealthRow {
   error: SourceHealth["error"];
   advice: string | null;
   items: number;
+  /** What the last good copy left out to fit the planet's bounds, or null. */
+  truncated: SourceHealth["truncated"];
   newestItem: string | null;
   /** Failing sources only: when they last worked, and since when they fail. */
   lastSuccess: string | null;
@@ -32,6 +34,7 @@ export function healthRows(sources: readonly SourceHealth[]): HealthRow[] {
       error: health.error,
       advice: health.advice,
       items: health.items,
+      truncated: health.truncated,
       newestItem: health.newestItem,
       lastSuccess: health.ok ? null : health.lastSuccess,
       failingSince: health.ok ? null : health.failingSince,

@@ -5,6 +5,12 @@ import type { Post } from "../model/post.ts";
 import type { SourceErrorKind } from "../model/source-health.ts";
 import { sha256Hex } from "../text/sha256.ts";
 
+/**
+ * How many posts of one feed the cache keeps; entries that leave the feed stay until then. The
+ * parser reads no more than this many of a feed's entries (its newest).
+ */
+export const POSTS_KEPT_PER_FEED = 200;
+
 /** How many past attempts a record keeps. */
 export const HISTORY_LIMIT = 20;
 
@@ -92,6 +98,10 @@ export const feedStateSchema = z.object({
   eventsLeftOut: z.number().int().nonnegative().default(0),
   /** Recurring events of the last good copy too dense to expand over the whole window. */
   seriesCut: z.number().int().nonnegative().default(0),
+  /** What the last good copy left out to fit the bounds (absent in caches of earlier versions). */
+  truncated: z
+    .object({ posts: z.number().int().nonnegative(), items: z.number().int().nonnegative() })
+    .optional(),
 });
 
 /** The last good copy of what a source holds. */

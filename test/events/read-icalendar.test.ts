@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultEventWindow } from "../../src/events/expand-occurrences.ts";
 import { type EventSourceInput, readICalendar } from "../../src/events/read-icalendar.ts";
 import type { PlanetEvent } from "../../src/model/event.ts";
+import { TEXT_LIMITS } from "../../src/text/limit-text.ts";
 import { MUNICH, readEventFixture, YEAR_2017 } from "./event-fixtures.ts";
 
 function read(text: string, source: EventSourceInput = MUNICH, window = YEAR_2017): PlanetEvent[] {
@@ -483,5 +484,25 @@ describe("readICalendar on odd input", () => {
       ok: false,
       message: 'could not read the iCalendar: invalid BYDAY value "XX"',
     });
+  });
+});
+
+describe("readICalendar bounds text fields", () => {
+  it("cuts a huge summary and location with an ellipsis", () => {
+    const [event] = read(
+      calendar(
+        "BEGIN:VEVENT",
+        "UID:huge@example.org",
+        "DTSTAMP:20170301T100000Z",
+        "DTSTART:20170325T100000Z",
+        `SUMMARY:${"Sprint ".repeat(10_000)}`,
+        `LOCATION:${"Hall ".repeat(10_000)}`,
+        "END:VEVENT",
+      ),
+    );
+    expect(event?.title.length).toBeLessThanOrEqual(TEXT_LIMITS.title);
+    expect(event?.title).toMatch(/^Sprint Sprint .*Sprint…$/);
+    expect(event?.location?.length).toBeLessThanOrEqual(TEXT_LIMITS.name);
+    expect(event?.location?.endsWith("Hall…")).toBe(true);
   });
 });

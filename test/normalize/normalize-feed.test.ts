@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ParsedEntry, ParsedFeed } from "../../src/model/parsed-feed.ts";
-import { type NormalizeContext, normalizeFeed } from "../../src/normalize/normalize-feed.ts";
+import {
+  LABELS_PER_POST,
+  type NormalizeContext,
+  normalizeFeed,
+} from "../../src/normalize/normalize-feed.ts";
 import { parseFeed } from "../../src/parse/parse-feed.ts";
+import { TEXT_LIMITS } from "../../src/text/limit-text.ts";
 import { parseFixture } from "../parse/fixture.ts";
 
 const FEED_URL = "https://feeds.example.org/alice/atom.xml";
@@ -24,7 +29,15 @@ function entry(fields: Partial<ParsedEntry> = {}): ParsedEntry {
 }
 
 function feed(entries: ParsedEntry[], fields: Partial<ParsedFeed> = {}): ParsedFeed {
-  return { format: "atom", title: "Alice", link: null, base: null, entries, ...fields };
+  return {
+    format: "atom",
+    title: "Alice",
+    link: null,
+    base: null,
+    entries,
+    omittedEntries: 0,
+    ...fields,
+  };
 }
 
 function context(fields: Partial<NormalizeContext> = {}): NormalizeContext {
@@ -280,5 +293,65 @@ describe("ids that are names of object properties", () => {
       ["__proto__", "2016-01-02T03:04:05.000Z"],
       ["hasOwnProperty", NOW.toISOString()],
     ]);
+  });
+});
+
+describe("content bounds", () => {
+  it("cut a huge post with a link to its own page, count it, and leave the others whole", () => {
+    const huge = `<p>${"Nix all the things. ".repeat(20_000)}</p>`;
+    const normalized = normalizeFeed(
+      feed([entry({ id: "huge", contentHtml: huge }), entry({ id: "small" })]),
+      context(),
+    );
+    const [cut, whole] = normalized.posts;
+    expect(normalized.shortenedPosts).toBe(1);
+    expect(cut?.contentHtml.length).toBeLessThan(huge.length / 3);
+    expect(cut?.contentHtml).toContain(
+      '<a href="https://alice.example.org/2017/post-1.html" rel="nofollow ugc noopener">Continue reading</a>',
+    );
+    expect(whole?.contentHtml).toBe(
+      '<p><a href="https://alice.example.org/2017/docs/manual.html" rel="nofollow ugc noopener">manual</a></p>',
+    );
+  });
+});
+
+describe("text bounds", () => {
+  it("cut a huge title, author name and category label with an ellipsis, and count the post", () => {
+    const normalized = normalizeFeed(
+      feed([
+        entry({
+          title: "Title ".repeat(200_000),
+          author: "A".repeat(1_000_000),
+          categories: ["nixos", "label".repeat(100)],
+        }),
+      ]),
+      context(),
+    );
+    const [post] = normalized.posts;
+    expect(post?.title.length).toBeLessThanOrEqual(TEXT_LIMITS.title);
+    expect(post?.title).toMatch(/^Title Title .*Title…$/);
+    expect(post?.author).toBe(`${"A".repeat(TEXT_LIMITS.name - 1)}…`);
+    expect(post?.categories[0]).toBe("nixos");
+    expect(post?.categories[1]?.length).toBe(TEXT_LIMITS.label);
+    expect(normalized.shortenedPosts).toBe(1);
+  });
+
+  it(`keep the first ${LABELS_PER_POST} category labels of a post`, () => {
+    const labels = Array.from({ length: 10_000 }, (_, i) => `tag${i}`);
+    const normalized = normalizeFeed(feed([entry({ categories: labels })]), context());
+    expect(normalized.posts[0]?.categories).toEqual(labels.slice(0, LABELS_PER_POST));
+    expect(normalized.shortenedPosts).toBe(1);
+  });
+
+  it("cut the feed's own title too, and leave ordinary fields alone", () => {
+    const long = normalizeFeed(feed([entry()], { title: "Blog ".repeat(1_000) }), context());
+    expect(long.title?.length).toBeLessThanOrEqual(TEXT_LIMITS.title);
+    const ordinary = normalizeFeed(feed([entry({ author: "Alice" })]), context());
+    expect([ordinary.title, ordinary.posts[0]?.title, ordinary.posts[0]?.author]).toEqual([
+      "Alice",
+      "A post",
+      "Alice",
+    ]);
+    expect(ordinary.shortenedPosts).toBe(0);
   });
 });

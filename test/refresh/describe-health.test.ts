@@ -129,3 +129,32 @@ describe("advice", () => {
     expect(adviceFor({}, new Date("2027-03-01T00:00:00Z"))).toBe("no new post since 2025-01-03");
   });
 });
+
+describe("describeHealth on a feed cut to the planet's bounds", () => {
+  it("reports what was left out, with advice, and stays ok", () => {
+    const health = describeHealth(
+      "Ada",
+      stateOfRecord(record({ truncated: { posts: 1, items: 19_800 } }), null),
+      NOW,
+    );
+    expect(health.ok).toBe(true);
+    expect(health.truncated).toEqual({ posts: 1, items: 19_800 });
+    expect(health.advice).toBe(
+      "19800 older entries left unread (only the newest 200 are read): the feed could list fewer; " +
+        "1 post shortened (over 100 KB of HTML, nested over 60 levels, or a very long title, author or list of labels); each links to the original",
+    );
+  });
+
+  it("reports nothing for a feed within the bounds or cached before they existed", () => {
+    expect(adviceFor({ truncated: { posts: 0, items: 0 } })).toBeNull();
+    const health = describeHealth("Ada", stateOfRecord(record(), null), NOW);
+    expect(health.truncated).toBeNull();
+  });
+
+  it("lets a more urgent problem's advice come first", () => {
+    const redirects = [{ from: FEED_URL, to: "https://ada.example/new.xml", permanent: true }];
+    expect(adviceFor({ redirects, truncated: { posts: 2, items: 0 } })).toMatch(
+      /^moved permanently/,
+    );
+  });
+});

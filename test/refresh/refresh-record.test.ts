@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { FetchFailure, FetchResult, RedirectNote } from "../../src/model/fetch-result.ts";
 import { feedBodyReader } from "../../src/refresh/read-feed-body.ts";
-import { POSTS_KEPT_PER_FEED, refreshRecord } from "../../src/refresh/refresh-record.ts";
+import { refreshRecord } from "../../src/refresh/refresh-record.ts";
 import {
   type FeedRecord,
   hashBody,
   newFeedRecord,
+  POSTS_KEPT_PER_FEED,
   type StoredPost,
 } from "../../src/store/feed-record.ts";
 
@@ -130,6 +131,23 @@ describe("a successful fetch", () => {
     const record = await refreshRecord(newFeedRecord(FEED_URL), ok(atom(entries)), context(T1));
     expect(record.posts).toHaveLength(POSTS_KEPT_PER_FEED);
     expect(record.posts.at(-1)?.title).toBe("Post 5");
+    expect(record.truncated).toEqual({ posts: 0, items: 5 });
+  });
+
+  it("records what the last good copy left out, and keeps it while nothing new is read", async () => {
+    const huge = `Huge ${"word ".repeat(30_000)}`;
+    const first = await refreshRecord(
+      newFeedRecord(FEED_URL),
+      ok(atom([["tag:a,2017:huge", huge, T1.toISOString()]])),
+      context(T1),
+    );
+    expect(first.truncated).toEqual({ posts: 1, items: 0 });
+    const again = await refreshRecord(
+      first,
+      failed({ kind: "timeout", message: "slow" }),
+      context(T2),
+    );
+    expect(again.truncated).toEqual({ posts: 1, items: 0 });
   });
 
   it("does not parse a body whose hash equals the stored one", async () => {

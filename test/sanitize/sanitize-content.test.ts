@@ -1,6 +1,11 @@
 import { parseFragment, serialize } from "parse5";
 import { describe, expect, it } from "vitest";
-import { sanitizeContent } from "../../src/sanitize/sanitize-content.ts";
+import {
+  CONTENT_BOUNDS,
+  MAX_CONTENT_BYTES,
+  sanitizeBoundedContent,
+  sanitizeContent,
+} from "../../src/sanitize/sanitize-content.ts";
 import { POST_URL, vectors } from "../fixtures/hostile/vectors.ts";
 import { findUnsafeMarkup } from "./find-unsafe-markup.ts";
 
@@ -230,5 +235,49 @@ describe("headings", () => {
     expect(sanitizeContent(html, null)).toBe(
       "<h4>1</h4><h5>2</h5><h6>3</h6><h6>4</h6><h6>5</h6><h6>6</h6>",
     );
+  });
+});
+
+describe("sanitizeBoundedContent: bounds on one post", () => {
+  const ORIGINAL = "https://blog.example.org/2017/03/huge-post.html";
+
+  it("leaves an ordinary post as sanitizeContent makes it, not shortened", () => {
+    const html = '<h2>Deploying with Disnix</h2><p>First <a href="/docs/">read the docs</a>.</p>';
+    const result = sanitizeBoundedContent(html, ORIGINAL, { originalUrl: ORIGINAL });
+    expect(result).toEqual({ html: sanitizeContent(html, ORIGINAL), shortened: false });
+  });
+
+  it("cuts a huge post before cleaning and ends it with a link to the original", () => {
+    const html = `<p>${"All work and no play. ".repeat(400_000)}</p>`;
+    const result = sanitizeBoundedContent(html, ORIGINAL, { originalUrl: ORIGINAL });
+    expect(result.shortened).toBe(true);
+    expect(result.html.length).toBeLessThanOrEqual(CONTENT_BOUNDS.maxLength + 200);
+    expect(result.html.slice(-160)).toMatch(
+      /(?:work|and|no|play\.|All) <\/p><p>… <a href="https:\/\/blog\.example\.org\/2017\/03\/huge-post\.html" rel="nofollow ugc noopener">Continue reading<\/a><\/p>$/,
+    );
+  });
+
+  it("keeps a post whose links grow as they resolve under the byte bound", () => {
+    const links = Array.from({ length: 60_000 }, (_, i) => `<a href="p/${i}">${i}</a>`).join(" ");
+    const result = sanitizeBoundedContent(links, ORIGINAL, { originalUrl: ORIGINAL });
+    expect(result.shortened).toBe(true);
+    expect(Buffer.byteLength(result.html)).toBeLessThanOrEqual(MAX_CONTENT_BYTES);
+    expect(result.html).toContain('<a href="https://blog.example.org/2017/03/p/0" rel=');
+    expect(result.html).toContain(">Continue reading</a></p>");
+  });
+
+  it("flattens deep nesting into text and stays safe", () => {
+    const html = `${"<div><b>".repeat(5_000)}<img src=x onerror=alert(1)>deep${"</b></div>".repeat(5_000)}`;
+    const result = sanitizeBoundedContent(html, ORIGINAL, { originalUrl: ORIGINAL });
+    expect(result.shortened).toBe(true);
+    expect(result.html).toContain("deep");
+    expect(result.html.match(/<div>/g)?.length).toBeLessThanOrEqual(CONTENT_BOUNDS.maxDepth);
+    expect(findUnsafeMarkup(result.html)).toEqual([]);
+  });
+
+  it("ends a cut post without a page of its own with an ellipsis", () => {
+    const html = "<p>word</p>".repeat(20_000);
+    const result = sanitizeBoundedContent(html, null);
+    expect(result.html.endsWith("<p>word</p><p>…</p>")).toBe(true);
   });
 });
