@@ -2,6 +2,7 @@ import type { PlanetConfig } from "../config/schema.ts";
 import { dedupeEvents } from "../events/dedupe-events.ts";
 import { fromStoredEvent } from "../events/stored-event.ts";
 import type { Member, Site } from "../model/site.ts";
+import { filterEvents, filterPosts } from "../select/filter-posts.ts";
 import { nextChangeAt } from "../select/next-change.ts";
 import { selectPosts } from "../select/select-posts.ts";
 import { type FeedContent, fromStoredPost, type SourceState } from "../store/feed-record.ts";
@@ -19,6 +20,8 @@ export interface AssembledSite {
   site: Site;
   /** When a held-back post comes due or an upcoming event ends; null if never. */
   changesAt: Date | null;
+  /** Posts each source's filter or the hide list took out, by the source's configured URL. */
+  filtered: Record<string, number>;
 }
 
 /** The site as readers will see it at `now`: every cached post that is due, the members, the events. */
@@ -38,18 +41,27 @@ export function assembleSite(
       categories: source.categories,
     }));
   // Names and links come from today's config, so renaming a member needs no refetch.
-  const candidates = sources.flatMap(({ source, state, content }) =>
-    content.posts.map((stored) => ({
+  const hidden = new Set(config.hide);
+  const filtered: Record<string, number> = {};
+  const candidates = sources.flatMap(({ source, state, content }) => {
+    const posts = content.posts.map((stored) => ({
       ...fromStoredPost(stored),
       member: source.name,
       memberLink: source.link ?? state.feedLink,
-    })),
-  );
+    }));
+    const { kept, dropped } = filterPosts(posts, source.filter, hidden);
+    filtered[source.url] = dropped;
+    return kept;
+  });
   const events = dedupeEvents(
-    sources.flatMap(({ content }) => content.events.map(fromStoredEvent)),
+    filterEvents(
+      sources.flatMap(({ content }) => content.events.map(fromStoredEvent)),
+      hidden,
+    ),
   ).sort((a, b) => a.start.getTime() - b.start.getTime() || a.uid.localeCompare(b.uid));
   return {
     site: { config, now, posts: selectPosts(candidates, now), members, events },
     changesAt: nextChangeAt(candidates, events, now),
+    filtered,
   };
 }

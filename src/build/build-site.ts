@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { loadConfig } from "../config/load-config.ts";
+import { withFilteredCounts } from "../model/source-health.ts";
 import { acquireCacheLock } from "../store/cache-lock.ts";
 import { openFeedCache } from "../store/feed-cache.ts";
 import { assembleSite } from "./assemble-site.ts";
@@ -58,12 +59,13 @@ export async function buildSite(
     const stamp = await currentStamp(env.cacheDir, env.outDir, inputs, env.now);
     let posts: number;
     if (stamp !== null) {
-      await time("feeds", () => writeHealthJson(env.outDir, env.now, health));
+      const counted = withFilteredCounts(health, stamp.filtered);
+      await time("feeds", () => writeHealthJson(env.outDir, env.now, counted));
       log("Nothing new since the last build: wrote health.json only.");
       posts = stamp.posts;
     } else {
       const loaded = await time("load", () => loadContents(updated, cache, log));
-      const { site, changesAt } = await time("assemble", () =>
+      const { site, changesAt, filtered } = await time("assemble", () =>
         assembleSite(config, loaded, env.now),
       );
       log("Rendering…");
@@ -71,7 +73,14 @@ export async function buildSite(
       // renders nothing.
       const { writeSite } = await import("./write-outputs.ts");
       await dropStamp(env.cacheDir);
-      await time("write site", () => writeSite({ site, health }, env.outDir, env.cacheDir, time));
+      await time("write site", () =>
+        writeSite(
+          { site, health: withFilteredCounts(health, filtered) },
+          env.outDir,
+          env.cacheDir,
+          time,
+        ),
+      );
       if (inputs !== null) {
         await saveStamp(env.cacheDir, {
           outDir: env.outDir,
@@ -79,6 +88,7 @@ export async function buildSite(
           renderedAt: env.now.toISOString(),
           changesAt: changesAt?.toISOString() ?? null,
           posts: site.posts.length,
+          filtered,
         });
       }
       posts = site.posts.length;

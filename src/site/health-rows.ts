@@ -11,6 +11,8 @@ export interface HealthRow {
   error: SourceHealth["error"];
   advice: string | null;
   items: number;
+  /** Posts the feed's filter or the hide list took out. */
+  filtered: number;
   newestItem: string | null;
   /** Failing sources only: when they last worked, and since when they fail. */
   lastSuccess: string | null;
@@ -29,6 +31,7 @@ export function healthRows(sources: readonly SourceHealth[]): HealthRow[] {
       error: health.error,
       advice: health.advice,
       items: health.items,
+      filtered: health.filtered,
       newestItem: health.newestItem,
       lastSuccess: health.ok ? null : health.lastSuccess,
       failingSince: health.ok ? null : health.failingSince,
