@@ -1,21 +1,28 @@
 import { type Post, postDate } from "../model/post.ts";
-import { feedPosts, planetUrl, type Site } from "../model/site.ts";
+import type { Site } from "../model/site.ts";
+import { channelFileUrl, type FeedChannel, planetChannel } from "./feed-channel.ts";
 import { writeXml, type XmlElement } from "./xml-text.ts";
 
-/** The aggregated RSS 2.0 feed; `selfPath` is where it is published (rss.xml or rss20.xml). */
-export function renderRss(site: Site, selfPath: string): string {
-  const posts = feedPosts(site);
-  const { config } = site;
+/**
+ * An RSS 2.0 feed of `channel` (default: the planet's aggregated feed); `file` is its name in the
+ * channel's folder (rss.xml, or rss20.xml for Planet Venus' subscribers).
+ */
+export function renderRss(
+  site: Site,
+  file: string,
+  channel: FeedChannel = planetChannel(site),
+): string {
+  const { posts } = channel;
   const newest = posts[0];
-  const channel: XmlElement = {
-    title: config.title,
-    link: config.link,
-    description: config.description || config.title,
-    language: config.language,
+  const rssChannel: XmlElement = {
+    title: channel.title,
+    link: channel.link,
+    description: channel.description || channel.title,
+    language: site.config.language,
     lastBuildDate: newest ? postDate(newest).toUTCString() : undefined,
     generator: "planet",
     "atom:link": {
-      "@_href": planetUrl(site, selfPath),
+      "@_href": channelFileUrl(site, channel, file),
       "@_rel": "self",
       "@_type": "application/rss+xml",
     },
@@ -26,7 +33,7 @@ export function renderRss(site: Site, selfPath: string): string {
       "@_version": "2.0",
       "@_xmlns:atom": "http://www.w3.org/2005/Atom",
       "@_xmlns:dc": "http://purl.org/dc/elements/1.1/",
-      channel,
+      channel: rssChannel,
     },
   });
 }
