@@ -1,7 +1,7 @@
 import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative } from "node:path";
 import { renderAtom } from "../render/render-atom.ts";
-import { renderCalendars } from "../render/render-calendars.ts";
+import { renderCalendars, renderEventCalendars } from "../render/render-calendars.ts";
 import { renderCategoryFeeds } from "../render/render-category-feeds.ts";
 import { renderHeaders } from "../render/render-headers.ts";
 import { renderHealthJson } from "../render/render-health-json.ts";
@@ -27,6 +27,7 @@ export function renderFeeds(data: SiteData): Record<string, string> {
     "opml.xml": renderOpml(site),
     "health.json": renderHealthJson(site.now, data.health),
     ...renderCalendars(site),
+    ...renderEventCalendars(site),
     // Netlify, Cloudflare Pages and compatible hosts send the page's policies as real headers.
     _headers: renderHeaders(),
   };

@@ -3,6 +3,7 @@ import { planetUrl, type Site } from "../model/site.ts";
 import { paginate } from "../select/select-posts.ts";
 import { escapeHtml } from "../text/escape-html.ts";
 import { categoryPages, categoryPosts } from "./category-pages.ts";
+import { eventPages } from "./event-pages.ts";
 import { memberPages, memberPosts } from "./member-pages.ts";
 
 /** One page of the planet as a sitemap lists it. */
@@ -34,6 +35,7 @@ export function listPages(site: Site): SiteMapEntry[] {
       lastModified: newest(categoryPosts(site, category)),
     })),
     { path: "events/", lastModified: null },
+    ...eventPages(site).map(({ slug }) => ({ path: `events/${slug}/`, lastModified: null })),
     { path: "feeds/", lastModified: null },
   ];
 }
