@@ -4,6 +4,7 @@ import { loadConfig } from "../config/load-config.ts";
 import { withFilteredCounts } from "../model/source-health.ts";
 import { acquireCacheLock } from "../store/cache-lock.ts";
 import { openFeedCache } from "../store/feed-cache.ts";
+import { announceChangedFeeds } from "../websub/announce-feeds.ts";
 import { assembleSite } from "./assemble-site.ts";
 import type { BuildEnvironment } from "./build-environment.ts";
 import { describeSources } from "./describe-health.ts";
@@ -81,6 +82,10 @@ export async function buildSite(
           time,
         ),
       );
+      // Offline builds reach nothing; the hub hears of these feeds after the next online one.
+      if (!env.offline) {
+        await announceChangedFeeds(site, env.outDir, env.cacheDir, log);
+      }
       if (inputs !== null) {
         await saveStamp(env.cacheDir, {
           outDir: env.outDir,

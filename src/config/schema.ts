@@ -136,6 +136,12 @@ export const configSchema = z.strictObject({
   fetch: fetchSettingsSchema.default(fetchSettingsSchema.parse({})),
   feeds: z.array(feedSchema, { error: "must be a list of feeds" }),
   events: z.array(eventSourceSchema).default([]),
+  /** A WebSub hub: feeds name it, and each build tells it which feeds changed. */
+  hub: httpUrl
+    .optional()
+    .describe(
+      "A WebSub hub (e.g. https://pubsubhubbub.appspot.com/): the feeds name it, and after each build that changed a feed the hub is told, so readers get new posts at once.",
+    ),
   /** Posts taken off the planet by their link or id (moderation). */
   hide: z
     .array(nonEmpty("a post link or id"), { error: "must be a list of post links or ids" })

@@ -43,3 +43,17 @@ export function categoryChannel(site: Site, category: CategoryPage): FeedChannel
 export function channelFileUrl(site: Site, channel: FeedChannel, file: string): string {
   return planetUrl(site, `${channel.folder}${file}`);
 }
+
+/**
+ * The links a feed gives of itself: `self`, and the WebSub hub that pushes it to subscribers when
+ * the planet has one (WebSub 4: both, so a subscriber knows which URL to subscribe to where).
+ */
+export function feedSelfLinks(
+  site: Site,
+  channel: FeedChannel,
+  file: string,
+  type: string,
+): { rel: string; href: string; type?: string }[] {
+  const self = { rel: "self", href: channelFileUrl(site, channel, file), type };
+  return site.config.hub === undefined ? [self] : [self, { rel: "hub", href: site.config.hub }];
+}

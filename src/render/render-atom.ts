@@ -1,7 +1,7 @@
 import { type Post, postDate } from "../model/post.ts";
 import { planetUrl, type Site } from "../model/site.ts";
 import { postAnchor } from "../site/page-links.ts";
-import { channelFileUrl, type FeedChannel, planetChannel } from "./feed-channel.ts";
+import { type FeedChannel, feedSelfLinks, planetChannel } from "./feed-channel.ts";
 import { writeXml, type XmlElement } from "./xml-text.ts";
 
 // A script scheme is an IRI too, but readers fall back to an entry's id as its link.
@@ -20,11 +20,11 @@ export function renderAtom(site: Site, channel: FeedChannel = planetChannel(site
       subtitle: channel.description || undefined,
       id: channel.link,
       link: [
-        {
-          "@_rel": "self",
-          "@_type": "application/atom+xml",
-          "@_href": channelFileUrl(site, channel, "atom.xml"),
-        },
+        ...feedSelfLinks(site, channel, "atom.xml", "application/atom+xml").map((link) => ({
+          "@_rel": link.rel,
+          "@_type": link.type,
+          "@_href": link.href,
+        })),
         { "@_rel": "alternate", "@_type": "text/html", "@_href": channel.link },
       ],
       updated: (newest ? postDate(newest) : site.now).toISOString(),

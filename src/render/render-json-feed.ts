@@ -29,6 +29,7 @@ export function renderJsonFeed(site: Site, channel: FeedChannel = planetChannel(
     description: channel.description || undefined,
     language: site.config.language,
     authors: [{ name: site.config.owner?.name ?? site.config.title }],
+    hubs: site.config.hub === undefined ? undefined : [{ type: "WebSub", url: site.config.hub }],
     items: channel.posts.map(jsonFeedItem),
   };
   return `${JSON.stringify(feed, printableStrings, 2)}\n`;

@@ -1,6 +1,6 @@
 import { type Post, postDate } from "../model/post.ts";
 import type { Site } from "../model/site.ts";
-import { channelFileUrl, type FeedChannel, planetChannel } from "./feed-channel.ts";
+import { type FeedChannel, feedSelfLinks, planetChannel } from "./feed-channel.ts";
 import { writeXml, type XmlElement } from "./xml-text.ts";
 
 /**
@@ -21,11 +21,11 @@ export function renderRss(
     language: site.config.language,
     lastBuildDate: newest ? postDate(newest).toUTCString() : undefined,
     generator: "planet",
-    "atom:link": {
-      "@_href": channelFileUrl(site, channel, file),
-      "@_rel": "self",
-      "@_type": "application/rss+xml",
-    },
+    "atom:link": feedSelfLinks(site, channel, file, "application/rss+xml").map((link) => ({
+      "@_href": link.href,
+      "@_rel": link.rel,
+      "@_type": link.type,
+    })),
     item: posts.map(rssItem),
   };
   return writeXml({

@@ -3,19 +3,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FixturePlanet, readTree, startFixturePlanet } from "../helpers/site-build.ts";
 
 // Carol's feed is a whole personal blog, filtered to Nix posts without drafts; one of Dave's
-// posts is on the planet's hide list.
+// posts is on the planet's hide list. The fixture server plays the planet's WebSub hub.
 const NOW = "2017-03-31T12:00:00Z";
 const DROPPED = ["Sourdough", "flakes, half-understood", "Win a free laptop"];
 let planet: FixturePlanet;
 let tree: Map<string, string>;
+/** The publish pings the hub had after the first build. */
+let firstPings: number;
 
 beforeAll(async () => {
   planet = await startFixturePlanet("filter-planet", NOW);
   await planet.build();
   tree = await readTree(planet.env.outDir);
+  firstPings = hubPings().length;
 }, 120_000);
 afterAll(() => planet.close());
 
+const hubPings = () =>
+  planet.server.requests.filter(({ method, path }) => method === "POST" && path === "/websub-hub");
 const page = (path: string) => parseHTML(tree.get(path) ?? "").document;
 
 /** health.json's `filtered` count per feed name. */
@@ -52,8 +57,22 @@ describe("a planet with a filtered feed and hidden posts", () => {
     expect(rows.find((row) => row?.includes("Dave"))).toContain("1 of 2 posts filtered");
   });
 
+  it("names the hub in its feeds, and tells it of each feed after the first build", () => {
+    const hub = `${planet.server.url}websub-hub`;
+    expect(tree.get("rss.xml")).toContain(`<atom:link href="${hub}" rel="hub"/>`);
+    expect(tree.get("rss.xml")).toContain(
+      '<atom:link href="https://planet.example.org/rss.xml" rel="self" type="application/rss+xml"/>',
+    );
+    expect(tree.get("atom.xml")).toContain(`<link rel="hub" href="${hub}"/>`);
+    expect(JSON.parse(tree.get("feed.json") ?? "{}").hubs).toEqual([{ type: "WebSub", url: hub }]);
+    // rss.xml, rss20.xml, atom.xml and feed.json.
+    expect(firstPings).toBe(4);
+  });
+
   it("keeps the counts in health.json when a later build has nothing new to render", async () => {
     await planet.build();
+    // Nothing changed, so the hub hears nothing.
+    expect(hubPings()).toHaveLength(firstPings);
     expect(filteredCounts((await readTree(planet.env.outDir)).get("health.json"))).toEqual({
       Carol: 2,
       Dave: 1,

@@ -131,6 +131,15 @@ describe("problems are reported with their field path", () => {
     ]);
   });
 
+  it("takes a WebSub hub as an http(s) URL only", () => {
+    expect(problemsOf({ ...MINIMAL, hub: "pubsubhubbub" })).toEqual(["hub: not a URL"]);
+    expect(problemsOf({ ...MINIMAL, hub: "ftp://hub.example/" })).toEqual([
+      "hub: not an http(s) URL",
+    ]);
+    const config = parseConfig(JSON.stringify({ ...MINIMAL, hub: "https://hub.example/" }), "x");
+    expect(config.hub).toBe("https://hub.example/");
+  });
+
   it("accepts a filter with any of its lists, and a hide list", () => {
     const config = parseConfig(
       JSON.stringify({
