@@ -20,8 +20,8 @@ const MAX_TITLE_SLUG = 60;
 /**
  * One page per event, not per occurrence: a recurring event's occurrences share their source's
  * UID and one page, which shows the next occurrence (or, once all are past, the last). Soonest
- * first. The slug is the event's title and a digest of its source and UID: the same on every
- * build while the source keeps them, and two events with one title still get two pages.
+ * first. The slug is the event's title and a digest of its UID: the same on every build while
+ * the source keeps them, and two events with one title still get two pages.
  */
 export const eventPages: (site: Site) => EventPage[] = oncePerObject((site: Site) => {
   const series = new Map<string, PlanetEvent[]>();
@@ -56,9 +56,12 @@ export function eventPageHref(site: Site, event: PlanetEvent): string | null {
   return path === null ? null : hrefTo(site, path);
 }
 
-/** Occurrences of one event share the source and its UID. */
+/**
+ * Occurrences of one event share its UID. The source is left out, as dedupe-events.ts leaves it
+ * out: a UID is the event's across sources, and a calendar that moves keeps its pages.
+ */
 function seriesKey(event: PlanetEvent): string {
-  return `${event.sourceUrl}\n${event.uid}`;
+  return event.uid;
 }
 
 function slugOf(title: string, key: string): string {
