@@ -19,6 +19,22 @@ const nonEmpty = (what: string) =>
     .trim()
     .min(1, `must not be empty (${what})`);
 
+const filterWords = (what: string) =>
+  z.array(nonEmpty(what), { error: "must be a list of strings" }).optional();
+
+/** Which posts of a member's feed the planet takes: for a whole blog, only the on-topic ones. */
+export const feedFilterSchema = z.strictObject({
+  categories: filterWords("a category label").describe(
+    "Keep a post filed under one of these categories or tags (case-insensitive, whole label).",
+  ),
+  keywords: filterWords("a keyword").describe(
+    "Keep a post whose title or text has one of these words (case-insensitive, whole word).",
+  ),
+  exclude: filterWords("a word").describe(
+    "Drop a post whose title or categories have one of these words, even if it matched.",
+  ),
+});
+
 /** One member blog. */
 export const feedSchema = z.strictObject({
   /** The member's name as shown on the page. */
@@ -34,6 +50,12 @@ export const feedSchema = z.strictObject({
     .array(nonEmpty("a category"))
     .default([])
     .describe("Categories this member's posts are filed under."),
+  /** Only the posts that pass it are shown; without one, every post. */
+  filter: feedFilterSchema
+    .optional()
+    .describe(
+      "Take only matching posts: any of `categories` or `keywords` (or all when neither is given), minus `exclude`.",
+    ),
 });
 
 const eventKind = z.enum(["sprint", "release-party", "talk", "meetup"]);
@@ -113,12 +135,25 @@ export const configSchema = z.strictObject({
   fetch: fetchSettingsSchema.default(fetchSettingsSchema.parse({})),
   feeds: z.array(feedSchema, { error: "must be a list of feeds" }),
   events: z.array(eventSourceSchema).default([]),
+  /** A WebSub hub: feeds name it, and each build tells it which feeds changed. */
+  hub: httpUrl
+    .optional()
+    .describe(
+      "A WebSub hub (e.g. https://pubsubhubbub.appspot.com/): the feeds name it, and after each build that changed a feed the hub is told, so readers get new posts at once.",
+    ),
+  /** Posts taken off the planet by their link or id (moderation). */
+  hide: z
+    .array(nonEmpty("a post link or id"), { error: "must be a list of post links or ids" })
+    .default([])
+    .describe("Posts (and events) taken off the planet: each by its link or its feed id."),
 });
 
 /** A validated configuration with every default filled in. */
 export type PlanetConfig = z.infer<typeof configSchema>;
 /** One validated member feed. */
 export type FeedConfig = z.infer<typeof feedSchema>;
+/** A member feed's filter. */
+export type FeedFilter = z.infer<typeof feedFilterSchema>;
 /** One validated event source. */
 export type EventSourceConfig = z.infer<typeof eventSourceSchema>;
 

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 
 /**
- * Writes a copy of a config whose feed and event URLs are file names, pointed at `serverUrl`,
- * so the same bundled config works whatever port the loopback server got.
+ * Writes a copy of a config whose feed and event URLs (and WebSub hub) are file names, pointed
+ * at `serverUrl`, so the same bundled config works whatever port the loopback server got.
  */
 export async function writeServedConfig(
   configPath: string,
@@ -16,6 +16,7 @@ export async function writeServedConfig(
 function pointAt(config: unknown, serverUrl: string): unknown {
   if (typeof config !== "object" || config === null) return config;
   const copy: Record<string, unknown> = { ...config };
+  if (typeof copy.hub === "string") copy.hub = new URL(copy.hub, serverUrl).href;
   for (const key of ["feeds", "events"]) {
     const sources = copy[key];
     if (!Array.isArray(sources)) continue;

@@ -12,11 +12,18 @@ const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
 };
 
+/**
+ * Where the server plays a WebSub hub: a config's `"hub": "websub-hub"` points there once
+ * served (demo-config.ts), so the demo and the tests show feeds announced without the internet.
+ */
+export const DEMO_HUB_PATH = "/websub-hub";
+
 /** A loopback server of feed files; `requests` lists what it was asked, for tests. */
 export interface FeedFileServer {
   /** Base URL with a trailing slash, e.g. `http://127.0.0.1:41234/`. */
   url: string;
   requests: {
+    method: string;
     path: string;
     ifNoneMatch: string | null;
     ifModifiedSince: string | null;
@@ -27,7 +34,8 @@ export interface FeedFileServer {
 
 /**
  * Serves the files of `dir` on 127.0.0.1 the way a well-behaved blog host does: ETag and
- * Last-Modified on every answer, 304 to a matching conditional GET.
+ * Last-Modified on every answer, 304 to a matching conditional GET. A POST to DEMO_HUB_PATH is
+ * taken as a hub takes a publish ping: 204.
  */
 export async function serveFeedFiles(dir: string): Promise<FeedFileServer> {
   const requests: FeedFileServer["requests"] = [];
@@ -55,6 +63,11 @@ export async function serveFeedFiles(dir: string): Promise<FeedFileServer> {
 }
 
 async function answer(dir: string, req: IncomingMessage, res: ServerResponse): Promise<number> {
+  if (req.method === "POST" && req.url === DEMO_HUB_PATH) {
+    req.resume();
+    res.writeHead(204).end();
+    return 204;
+  }
   const name = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
   const path = join(dir, name);
   const info = await stat(path).catch(() => null);
@@ -81,6 +94,7 @@ function describe(req: IncomingMessage, status: number): FeedFileServer["request
     return typeof value === "string" ? value : null;
   };
   return {
+    method: req.method ?? "GET",
     path: req.url ?? "/",
     ifNoneMatch: header("if-none-match"),
     ifModifiedSince: header("if-modified-since"),

@@ -50,7 +50,7 @@ function uidText(uid: string): string {
 }
 
 /** 2017-03-30T17:00:00.000Z → 20170330T170000Z (a date alone for all-day events). */
-function basicFormat(iso: string, allDay: boolean): string {
+export function basicFormat(iso: string, allDay: boolean): string {
   const compact = iso.replace(/[-:]/g, "").replace(/\.\d+/, "");
   return allDay ? compact.slice(0, 8) : compact;
 }

@@ -23,6 +23,8 @@ export interface SourceHealth {
   consecutiveFailures: number;
   /** Entries in the last good copy. */
   items: number;
+  /** Posts of the last good copy that the feed's filter or the planet's hide list took out. */
+  filtered: number;
   /** Newest entry date in the last good copy (ISO), or null. */
   newestItem: string | null;
   /** When the current run of failures began (ISO), as far back as the history goes; null when ok. */
@@ -35,4 +37,13 @@ export interface SourceHealth {
   seriesCut: number;
   /** What of the last good copy was cut to fit the planet's bounds, or null when nothing. */
   truncated: Truncation | null;
+}
+
+/** `health` with each source's count of filtered posts (by configured URL; 0 when absent). */
+export function withFilteredCounts<T extends { feeds: SourceHealth[]; events: SourceHealth[] }>(
+  health: T,
+  filtered: Readonly<Record<string, number>>,
+): T {
+  const count = (source: SourceHealth) => ({ ...source, filtered: filtered[source.url] ?? 0 });
+  return { ...health, feeds: health.feeds.map(count), events: health.events.map(count) };
 }

@@ -69,6 +69,7 @@ export async function buildSite(
         now: env.now,
         outDir: env.outDir,
         cacheDir: env.cacheDir,
+        offline: env.offline,
       },
       selectSite,
       log,

@@ -1,8 +1,10 @@
 import type { PlanetConfig } from "../config/schema.ts";
+import { withFilteredCounts } from "../model/source-health.ts";
 import type { StageTimer } from "../pipeline/stage-timer.ts";
 import type { UpdatedSource } from "../refresh/update-sources.ts";
 import type { AssembledSite } from "../select/assemble-site.ts";
 import type { SiteData } from "../site/site-data.ts";
+import { announceChangedFeeds } from "../websub/announce-feeds.ts";
 import { PROJECT_ROOT } from "./render-pages.ts";
 import { currentStamp, dropStamp, saveStamp, siteInputs } from "./site-stamp.ts";
 import { writeHealthJson } from "./write-health-json.ts";
@@ -16,6 +18,8 @@ export interface PublishRequest {
   outDir: string;
   /** Where publishing keeps what lets the next build reuse this one's work. */
   cacheDir: string;
+  /** No network: a WebSub hub hears of changed feeds after the next online build. */
+  offline: boolean;
 }
 
 /**
@@ -27,24 +31,28 @@ export interface PublishRequest {
 export async function publishSite(
   request: PublishRequest,
   selectSite: () => Promise<AssembledSite>,
-  log: (line: string) => void,
+  log: (line: string, kind?: "problem") => void,
   time: StageTimer,
 ): Promise<number> {
-  const { config, sources, health, now, outDir, cacheDir } = request;
+  const { config, sources, health, now, outDir, cacheDir, offline } = request;
   const inputs = await time("fingerprint", () => siteInputs(config, sources, health, PROJECT_ROOT));
   const stamp = await currentStamp(cacheDir, outDir, inputs, now);
   if (stamp !== null) {
-    await time("feeds", () => writeHealthJson(outDir, now, health));
+    const counted = withFilteredCounts(health, stamp.filtered);
+    await time("feeds", () => writeHealthJson(outDir, now, counted));
     log("Nothing new since the last build: wrote health.json only.");
     return stamp.posts;
   }
-  const { site, changesAt } = await selectSite();
+  const { site, changesAt, filtered } = await selectSite();
   log("Rendering…");
   // Loaded here: the renderers of pages, feeds and calendars are no cost to a build that
   // renders nothing.
   const { writeSite } = await import("./write-site.ts");
   await dropStamp(cacheDir);
-  await time("write site", () => writeSite({ site, health }, outDir, cacheDir, time));
+  await time("write site", () =>
+    writeSite({ site, health: withFilteredCounts(health, filtered) }, outDir, cacheDir, time),
+  );
+  if (!offline) await announceChangedFeeds(site, outDir, cacheDir, log);
   if (inputs !== null) {
     await saveStamp(cacheDir, {
       outDir,
@@ -52,6 +60,7 @@ export async function publishSite(
       renderedAt: now.toISOString(),
       changesAt: changesAt?.toISOString() ?? null,
       posts: site.posts.length,
+      filtered,
     });
   }
   return site.posts.length;

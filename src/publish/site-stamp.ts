@@ -22,6 +22,8 @@ const stampSchema = z.object({
   changesAt: z.iso.datetime().nullable(),
   /** Posts on the site, for the build's summary line. */
   posts: z.number().int().nonnegative(),
+  /** Posts each source's filter or the hide list took out, for health.json (by source URL). */
+  filtered: z.record(z.string(), z.number().int().nonnegative()).default({}),
   /** Every file the render wrote, relative to outDir: one deleted since means "render again". */
   files: z.array(z.string()),
 });
@@ -109,7 +111,10 @@ export async function dropStamp(cacheDir: string): Promise<void> {
 }
 
 /** Records what the render just written into `stamp.outDir` was made from, and its files. */
-export async function saveStamp(cacheDir: string, stamp: Omit<SiteStamp, "files">): Promise<void> {
+export async function saveStamp(
+  cacheDir: string,
+  stamp: Omit<z.input<typeof stampSchema>, "files">,
+): Promise<void> {
   const files = await filesUnder(stamp.outDir);
   await writeFileAtomic(
     stampPath(cacheDir),

@@ -2,9 +2,11 @@ import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative } from "node:path";
 import { type StageTimer, untimed } from "../pipeline/stage-timer.ts";
 import { renderAtom } from "../render/render-atom.ts";
-import { renderCalendars } from "../render/render-calendars.ts";
+import { renderCalendars, renderEventCalendars } from "../render/render-calendars.ts";
+import { renderCategoryFeeds } from "../render/render-category-feeds.ts";
 import { renderHeaders } from "../render/render-headers.ts";
 import { renderHealthJson } from "../render/render-health-json.ts";
+import { renderJsonFeed } from "../render/render-json-feed.ts";
 import { renderOpml } from "../render/render-opml.ts";
 import { renderRss } from "../render/render-rss.ts";
 import type { SiteData } from "../site/site-data.ts";
@@ -19,9 +21,12 @@ export function renderFeeds(data: SiteData): Record<string, string> {
     // Planet Venus' name for the same feed: its subscribers and consumers keep working.
     "rss20.xml": renderRss(site, "rss20.xml"),
     "atom.xml": renderAtom(site),
+    "feed.json": renderJsonFeed(site),
+    ...renderCategoryFeeds(site),
     "opml.xml": renderOpml(site),
     "health.json": renderHealthJson(site.now, data.health),
     ...renderCalendars(site),
+    ...renderEventCalendars(site),
     // Netlify, Cloudflare Pages and compatible hosts send the page's policies as real headers.
     _headers: renderHeaders(),
   };

@@ -29,6 +29,7 @@ export function describeHealth(name: string, record: SourceState, now: Date): So
     lastSuccess: record.lastSuccess,
     consecutiveFailures: record.consecutiveFailures,
     items: record.summary.items,
+    filtered: 0,
     newestItem,
     failingSince: since,
     stale,

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from "node:path";
-import type { PlanetConfig } from "../config/schema.ts";
+import type { FeedFilter, PlanetConfig } from "../config/schema.ts";
 import type { BodyReader } from "./body-reader.ts";
 
 /** Where a source's document comes from. */
@@ -16,6 +16,8 @@ export interface Source {
   face: string | null;
   /** Categories the member's feed is filed under; always empty for event sources. */
   categories: string[];
+  /** Which of a member's posts the planet takes; null for all (and for event sources). */
+  filter: FeedFilter | null;
   location: SourceLocation;
   read: BodyReader;
 }
@@ -30,6 +32,7 @@ export function planetSources(config: PlanetConfig, configDir: string, now: Date
       link: feed.link ?? null,
       face: feed.face ?? null,
       categories: [...feed.categories],
+      filter: feed.filter ?? null,
       location: { kind: "http", url: feed.url },
       read: loadedOnFirstUse(async () =>
         (await import("./read-feed-body.ts")).feedBodyReader(feed, now),
@@ -44,6 +47,7 @@ export function planetSources(config: PlanetConfig, configDir: string, now: Date
       link: source.link ?? null,
       face: null,
       categories: [],
+      filter: null,
       location: locate(source.url, configDir),
       read: loadedOnFirstUse(async () =>
         (await import("./read-event-body.ts")).eventBodyReader(source, {

@@ -1,5 +1,4 @@
 import type { Post } from "../model/post.ts";
-import { feedPosts, type Site } from "../model/site.ts";
 import { EXCERPT_WORDS, truncateHtml } from "../site/truncate-html.ts";
 import { escapeHtml } from "../text/escape-html.ts";
 
@@ -27,25 +26,23 @@ export interface FeedItem {
 const ESCAPED = /[<>&"']/g;
 
 /**
- * The items of the aggregated feeds: the front page's posts, at most MAX_FEED_ITEMS, newest
- * first, each whole while the whole posts stay within FEED_CONTENT_BYTES; a post that does not
+ * The items of an output feed of `posts` (the front page's, or a category's), at most
+ * MAX_FEED_ITEMS, newest first, each whole while the whole posts stay within FEED_CONTENT_BYTES; a post that does not
  * fit gives its first EXCERPT_WORDS words and a link to the original, or nothing but its title
  * and link when that excerpt is over EXCERPT_BYTES. So the content of a feed is at most
  * FEED_CONTENT_BYTES + MAX_FEED_ITEMS × EXCERPT_BYTES, 1.4 MB.
  */
-export function feedItems(site: Site): FeedItem[] {
+export function feedItems(posts: readonly Post[]): FeedItem[] {
   let room = FEED_CONTENT_BYTES;
-  return feedPosts(site)
-    .slice(0, MAX_FEED_ITEMS)
-    .map((post) => {
-      const bytes = escapedBytes(post.contentHtml);
-      if (bytes <= room) {
-        room -= bytes;
-        return { post, contentHtml: post.contentHtml };
-      }
-      const excerpt = excerptOf(post);
-      return { post, contentHtml: escapedBytes(excerpt) <= EXCERPT_BYTES ? excerpt : "" };
-    });
+  return posts.slice(0, MAX_FEED_ITEMS).map((post) => {
+    const bytes = escapedBytes(post.contentHtml);
+    if (bytes <= room) {
+      room -= bytes;
+      return { post, contentHtml: post.contentHtml };
+    }
+    const excerpt = excerptOf(post);
+    return { post, contentHtml: escapedBytes(excerpt) <= EXCERPT_BYTES ? excerpt : "" };
+  });
 }
 
 /** The post's first words, ending with a link to the whole post when it has one. */

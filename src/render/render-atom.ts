@@ -1,31 +1,32 @@
 import { postDate } from "../model/post.ts";
 import { planetUrl, type Site } from "../model/site.ts";
 import { postAnchor } from "../site/page-links.ts";
+import { type FeedChannel, feedSelfLinks, planetChannel } from "./feed-channel.ts";
 import { type FeedItem, feedItems } from "./feed-items.ts";
 import { writeXml, type XmlElement } from "./xml-text.ts";
 
 // A script scheme is an IRI too, but readers fall back to an entry's id as its link.
 const URI_SCHEME = /^(?!(?:javascript|vbscript|data):)[a-z][a-z0-9+.-]*:\S+$/i;
 
-/** The aggregated Atom 1.0 feed. */
-export function renderAtom(site: Site): string {
-  const items = feedItems(site);
+/** An Atom 1.0 feed of `channel`: by default the planet's aggregated feed, atom.xml. */
+export function renderAtom(site: Site, channel: FeedChannel = planetChannel(site)): string {
+  const items = feedItems(channel.posts);
   const { config } = site;
   const newest = items[0]?.post;
   return writeXml({
     feed: {
       "@_xmlns": "http://www.w3.org/2005/Atom",
       "@_xml:lang": config.language,
-      title: { "@_type": "text", "#text": config.title },
-      subtitle: config.description || undefined,
-      id: config.link,
+      title: { "@_type": "text", "#text": channel.title },
+      subtitle: channel.description || undefined,
+      id: channel.link,
       link: [
-        {
-          "@_rel": "self",
-          "@_type": "application/atom+xml",
-          "@_href": planetUrl(site, "atom.xml"),
-        },
-        { "@_rel": "alternate", "@_type": "text/html", "@_href": config.link },
+        ...feedSelfLinks(site, channel, "atom.xml", "application/atom+xml").map((link) => ({
+          "@_rel": link.rel,
+          "@_type": link.type,
+          "@_href": link.href,
+        })),
+        { "@_rel": "alternate", "@_type": "text/html", "@_href": channel.link },
       ],
       updated: (newest ? postDate(newest) : site.now).toISOString(),
       generator: "planet",

@@ -1,25 +1,32 @@
 import { postDate } from "../model/post.ts";
-import { planetUrl, type Site } from "../model/site.ts";
+import type { Site } from "../model/site.ts";
+import { type FeedChannel, feedSelfLinks, planetChannel } from "./feed-channel.ts";
 import { type FeedItem, feedItems } from "./feed-items.ts";
 import { writeXml, type XmlElement } from "./xml-text.ts";
 
-/** The aggregated RSS 2.0 feed; `selfPath` is where it is published (rss.xml or rss20.xml). */
-export function renderRss(site: Site, selfPath: string): string {
-  const items = feedItems(site);
-  const { config } = site;
+/**
+ * An RSS 2.0 feed of `channel` (default: the planet's aggregated feed); `file` is its name in the
+ * channel's folder (rss.xml, or rss20.xml for Planet Venus' subscribers).
+ */
+export function renderRss(
+  site: Site,
+  file: string,
+  channel: FeedChannel = planetChannel(site),
+): string {
+  const items = feedItems(channel.posts);
   const newest = items[0]?.post;
-  const channel: XmlElement = {
-    title: config.title,
-    link: config.link,
-    description: config.description || config.title,
-    language: config.language,
+  const rssChannel: XmlElement = {
+    title: channel.title,
+    link: channel.link,
+    description: channel.description || channel.title,
+    language: site.config.language,
     lastBuildDate: newest ? postDate(newest).toUTCString() : undefined,
     generator: "planet",
-    "atom:link": {
-      "@_href": planetUrl(site, selfPath),
-      "@_rel": "self",
-      "@_type": "application/rss+xml",
-    },
+    "atom:link": feedSelfLinks(site, channel, file, "application/rss+xml").map((link) => ({
+      "@_href": link.href,
+      "@_rel": link.rel,
+      "@_type": link.type,
+    })),
     item: items.map(rssItem),
   };
   return writeXml({
@@ -27,7 +34,7 @@ export function renderRss(site: Site, selfPath: string): string {
       "@_version": "2.0",
       "@_xmlns:atom": "http://www.w3.org/2005/Atom",
       "@_xmlns:dc": "http://purl.org/dc/elements/1.1/",
-      channel,
+      channel: rssChannel,
     },
   });
 }

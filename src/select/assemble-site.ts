@@ -5,6 +5,7 @@ import type { Member, Site } from "../model/site.ts";
 import type { Source } from "../refresh/planet-sources.ts";
 import { type FeedContent, fromStoredPost, type SourceState } from "../store/feed-record.ts";
 import { type ArchiveBoundary, layOutArchive } from "./archive-pages.ts";
+import { filterEvents, filterPosts } from "./filter-posts.ts";
 import { nextChangeAt } from "./next-change.ts";
 import { selectPosts } from "./select-posts.ts";
 
@@ -22,6 +23,8 @@ export interface AssembledSite {
   changesAt: Date | null;
   /** Where each archive page begins, to keep for the next build. */
   archiveBoundaries: ArchiveBoundary[];
+  /** Posts each source's filter or the hide list took out, by the source's configured URL. */
+  filtered: Record<string, number>;
 }
 
 /**
@@ -45,15 +48,23 @@ export function assembleSite(
       categories: source.categories,
     }));
   // Names and links come from today's config, so renaming a member needs no refetch.
-  const candidates = sources.flatMap(({ source, state, content }) =>
-    content.posts.map((stored) => ({
+  const hidden = new Set(config.hide);
+  const filtered: Record<string, number> = {};
+  const candidates = sources.flatMap(({ source, state, content }) => {
+    const posts = content.posts.map((stored) => ({
       ...fromStoredPost(stored),
       member: source.name,
       memberLink: source.link ?? state.feedLink,
-    })),
-  );
+    }));
+    const { kept, dropped } = filterPosts(posts, source.filter, hidden);
+    filtered[source.url] = dropped;
+    return kept;
+  });
   const events = dedupeEvents(
-    sources.flatMap(({ content }) => content.events.map(fromStoredEvent)),
+    filterEvents(
+      sources.flatMap(({ content }) => content.events.map(fromStoredEvent)),
+      hidden,
+    ),
   ).sort((a, b) => a.start.getTime() - b.start.getTime() || a.uid.localeCompare(b.uid));
   const posts = selectPosts(candidates, now);
   const archive = layOutArchive(posts, archiveBoundaries, config.postsPerPage, config.timezone);
@@ -61,5 +72,6 @@ export function assembleSite(
     site: { config, now, posts, archive: archive.pages, members, events },
     changesAt: nextChangeAt(candidates, events, now),
     archiveBoundaries: archive.boundaries,
+    filtered,
   };
 }

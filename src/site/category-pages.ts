@@ -41,13 +41,23 @@ export function categoryPages(site: Site): CategoryPage[] {
     .sort((a, b) => byName.compare(a.name, b.name) || a.slug.localeCompare(b.slug));
 }
 
+/** The folder of a category's page and feeds under the planet, ending in "/". */
+export function categoryFolder(slug: string): string {
+  return `categories/${slug}/`;
+}
+
 /** Href of a category's page on the planet. */
 export function categoryHref(site: Site, slug: string): string {
-  return hrefTo(site, `categories/${slug}/`);
+  return hrefTo(site, categoryFolder(slug));
 }
 
 /** The posts of every member filed under the category, in the site's order (newest first). */
 export function categoryPosts(site: Site, category: CategoryPage): Post[] {
   const feeds = new Set(category.members.map((member) => member.feedUrl));
   return site.posts.filter((post) => feeds.has(post.feedUrl));
+}
+
+/** Href of one of a category's own feeds (`rss.xml`, `atom.xml`), beside its page. */
+export function categoryFeedHref(site: Site, category: CategoryPage, file: string): string {
+  return hrefTo(site, `${categoryFolder(category.slug)}${file}`);
 }

@@ -14,6 +14,8 @@ export interface HealthRow {
   items: number;
   /** What the last good copy left out to fit the planet's bounds, or null. */
   truncated: SourceHealth["truncated"];
+  /** Posts the feed's filter or the hide list took out. */
+  filtered: number;
   newestItem: string | null;
   /** Failing sources only: when they last worked, and since when they fail. */
   lastSuccess: string | null;
@@ -35,6 +37,7 @@ export function healthRows(sources: readonly SourceHealth[]): HealthRow[] {
       advice: health.advice,
       items: health.items,
       truncated: health.truncated,
+      filtered: health.filtered,
       newestItem: health.newestItem,
       lastSuccess: health.ok ? null : health.lastSuccess,
       failingSince: health.ok ? null : health.failingSince,

@@ -2,6 +2,7 @@ import { postDate } from "../model/post.ts";
 import { planetUrl, type Site } from "../model/site.ts";
 import { escapeHtml } from "../text/escape-html.ts";
 import { categoryPages, categoryPosts } from "./category-pages.ts";
+import { eventPages } from "./event-pages.ts";
 import { memberPages, memberPosts } from "./member-pages.ts";
 import { archivePath } from "./page-links.ts";
 
@@ -35,6 +36,7 @@ export function listPages(site: Site): SiteMapEntry[] {
       lastModified: newest(categoryPosts(site, category)),
     })),
     { path: "events/", lastModified: null },
+    ...eventPages(site).map(({ slug }) => ({ path: `events/${slug}/`, lastModified: null })),
     { path: "feeds/", lastModified: null },
   ];
 }

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AXE_PATH, type BrowserSession, startBrowserSession } from "./browser-session.ts";
 import { checkHtml } from "./check-html.ts";
 
-/** The pages the issue names: front, events, feeds, a member page, an archive page. */
-const PAGES = ["", "events/", "feeds/", "members/sander-van-der-burg/", "page/2/"];
+/** The pages the issues name: front, events, feeds, a member page, an archive page, an event. */
+const EVENT_PAGE = "events/nixos-17-03-release-party-ce3e97bd/";
+const PAGES = ["", "events/", "feeds/", "members/sander-van-der-burg/", "page/2/", EVENT_PAGE];
 const SCHEMES = ["light", "dark"] as const;
 
 let session: BrowserSession;
@@ -119,7 +120,7 @@ describe("layout", () => {
     const aside = await page.locator("aside.sidebar").boundingBox();
     expect(aside && main && aside.y >= main.y + main.height).toBe(true);
     await page.context().close();
-  });
+  }, 120_000);
 
   it("shows a member's face file, and initials in a coloured circle for the others", async () => {
     const { page } = await session.open("");
@@ -188,6 +189,20 @@ describe("search and no-JavaScript reading", () => {
     const { page } = await session.open("", { javaScriptEnabled: false });
     expect(await page.locator(".h-entry").count()).toBe(10);
     expect(await page.locator("search.site-search").isVisible()).toBe(false);
+    await page.context().close();
+  });
+});
+
+describe("event pages", () => {
+  it("carry JSON-LD the browser reads as data, which the page's policy does not block", async () => {
+    // A blocked inline script would be a console error, which `problems` collects.
+    const { page, problems } = await session.open(EVENT_PAGE);
+    const event = await page.evaluate(() =>
+      JSON.parse(document.querySelector('script[type="application/ld+json"]')?.textContent ?? "{}"),
+    );
+    expect(event["@type"]).toBe("Event");
+    expect(event.name).toBe("NixOS 17.03 Release Party");
+    expect(problems).toEqual([]);
     await page.context().close();
   });
 });

@@ -63,6 +63,7 @@ describe("summarize", () => {
       link: null,
       face: null,
       categories: [],
+      filter: null,
       location: { kind: "http", url: `https://${name}.example/feed` },
       read: () => ({ ok: false, message: "unused", advertisedFeeds: [] }),
     },

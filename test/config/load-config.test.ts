@@ -52,6 +52,7 @@ describe("a valid configuration", () => {
       },
       feeds: [{ name: "Alice", url: "https://alice.example.org/feed.atom", categories: [] }],
       events: [],
+      hide: [],
     });
   });
 
@@ -107,6 +108,58 @@ describe("problems are reported with their field path", () => {
     expect(problemsOf({ ...MINIMAL, postsPerSearchBundle: 2000 })).toEqual([
       "postsPerSearchBundle: no longer used (the search index follows the archive pages): remove it",
     ]);
+  });
+
+  it("names each problem of a feed's filter and of the hide list by its field", () => {
+    const feed = { name: "Carol", url: "https://carol.example.com/feed/" };
+    const filters = [
+      { categories: "nixos" },
+      { keywords: ["nix", " "] },
+      { exclude: [3] },
+      { keyword: ["nix"] },
+    ];
+    expect(
+      problemsOf(
+        withFeeds(...filters.map((filter, i) => ({ ...feed, url: `${feed.url}${i}`, filter }))),
+      ),
+    ).toEqual([
+      "feeds[0].filter.categories: must be a list of strings",
+      "feeds[1].filter.keywords[1]: must not be empty (a keyword)",
+      "feeds[2].filter.exclude[0]: must be a string (a word)",
+      'feeds[3].filter: unknown key "keyword"',
+    ]);
+    expect(problemsOf({ ...MINIMAL, hide: "https://a.example/post" })).toEqual([
+      "hide: must be a list of post links or ids",
+    ]);
+    expect(problemsOf({ ...MINIMAL, hide: [""] })).toEqual([
+      "hide[0]: must not be empty (a post link or id)",
+    ]);
+  });
+
+  it("takes a WebSub hub as an http(s) URL only", () => {
+    expect(problemsOf({ ...MINIMAL, hub: "pubsubhubbub" })).toEqual(["hub: not a URL"]);
+    expect(problemsOf({ ...MINIMAL, hub: "ftp://hub.example/" })).toEqual([
+      "hub: not an http(s) URL",
+    ]);
+    const config = parseConfig(JSON.stringify({ ...MINIMAL, hub: "https://hub.example/" }), "x");
+    expect(config.hub).toBe("https://hub.example/");
+  });
+
+  it("accepts a filter with any of its lists, and a hide list", () => {
+    const config = parseConfig(
+      JSON.stringify({
+        ...withFeeds({
+          name: "Carol",
+          url: "https://carol.example.com/feed/",
+          filter: { keywords: ["nix"] },
+        }),
+        hide: ["https://carol.example.com/2017/03/spam/"],
+      }),
+      "feeds.json",
+    );
+    expect(config.feeds[0]?.filter).toEqual({ keywords: ["nix"] });
+    expect(config.hide).toEqual(["https://carol.example.com/2017/03/spam/"]);
+    expect(parseConfig(JSON.stringify(MINIMAL), "feeds.json").hide).toEqual([]);
   });
 
   it("says a missing field is required, and a mistyped one is mistyped", () => {

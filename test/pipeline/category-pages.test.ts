@@ -1,3 +1,4 @@
+import { XMLParser } from "fast-xml-parser";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FixturePlanet, readTree, startFixturePlanet } from "../helpers/site-build.ts";
@@ -54,5 +55,54 @@ describe("category pages", () => {
     expect(tree.get("sitemap.xml")).toContain(
       "<loc>https://planet.example.org/categories/haskell/</loc>",
     );
+  });
+
+  it("each have their own RSS and Atom feeds of the category's posts, with their own self link", () => {
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" });
+    const rss = xml.parse(tree.get("categories/haskell/rss.xml") ?? "").rss.channel;
+    expect(rss.title).toBe("Category Test Planet: haskell");
+    expect(rss.link).toBe("https://planet.example.org/categories/haskell/");
+    expect(rss["atom:link"]["@href"]).toBe("https://planet.example.org/categories/haskell/rss.xml");
+    expect([rss.item].flat().map((item: { title: string }) => item.title)).toEqual([
+      "Bob: <b>x and NixOS 17.03",
+      "Bob: Shared post",
+    ]);
+    const atom = xml.parse(tree.get("categories/nixos/atom.xml") ?? "").feed;
+    expect(atom.id).toBe("https://planet.example.org/categories/nixos/");
+    expect(atom.link[0]["@href"]).toBe("https://planet.example.org/categories/nixos/atom.xml");
+    expect(atom.entry).toHaveLength(4);
+  });
+
+  it("announce their feeds in the head and link them visibly", () => {
+    const doc = page("categories/haskell/index.html");
+    const alternates = [...doc.querySelectorAll('head link[rel="alternate"]')].map((link) =>
+      link.getAttribute("href"),
+    );
+    expect(alternates.slice(0, 2)).toEqual([
+      "/categories/haskell/rss.xml",
+      "/categories/haskell/atom.xml",
+    ]);
+    expect(alternates).toContain("/feed.json");
+    expect(texts("categories/haskell/index.html", ".category-feeds a")).toEqual(["RSS", "Atom"]);
+  });
+});
+
+describe("feed.json", () => {
+  it("carries the items of rss.xml and is announced in the head of every page", () => {
+    const feed = JSON.parse(tree.get("feed.json") ?? "{}");
+    expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
+    expect(feed.items.map((item: { title: string }) => item.title)).toEqual([
+      "Alice: Reconstructing Disnix deployments",
+      "Bob: <b>x and NixOS 17.03",
+      "Bob: Shared post",
+      "Alice: Push and pull deployment",
+    ]);
+    const pages = [...tree.keys()].filter((path) => path.endsWith(".html"));
+    const without = pages.filter(
+      (path) =>
+        !page(path).querySelector('head link[rel="alternate"][type="application/feed+json"]'),
+    );
+    expect(pages.length).toBeGreaterThan(3);
+    expect(without).toEqual([]);
   });
 });

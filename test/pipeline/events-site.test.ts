@@ -159,3 +159,105 @@ describe("the calendars", () => {
     }
   });
 });
+
+describe("event pages", () => {
+  /** The page of the event the events page lists with this title, by its link there. */
+  const eventPage = (title: string) => {
+    const link = [...page("events/index.html").querySelectorAll(".event-title a")].find(
+      (a) => a.textContent === title,
+    );
+    const href = link?.getAttribute("href") ?? "";
+    expect(href).toMatch(/^\/events\/[a-z0-9-]+\/$/);
+    return {
+      path: `${href.slice(1)}index.html`,
+      folder: href.slice(1),
+      doc: page(`${href.slice(1)}index.html`),
+    };
+  };
+  const jsonLdOf = (doc: Document) =>
+    JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? "{}");
+
+  it("are one per event, not per occurrence, linked from the events page and the front page", () => {
+    const hrefs = [...page("events/index.html").querySelectorAll(".event-title a")].map((a) =>
+      a.getAttribute("href"),
+    );
+    const officeHours = [...page("events/index.html").querySelectorAll(".event-title a")]
+      .filter((a) => a.textContent?.startsWith("Nix office hours"))
+      .map((a) => a.getAttribute("href"));
+    expect(officeHours.length).toBeGreaterThan(2);
+    expect(new Set(officeHours).size).toBe(1);
+    for (const href of hrefs.filter((h) => h?.startsWith("/events/"))) {
+      expect(tree.has(`${href?.slice(1)}index.html`)).toBe(true);
+    }
+    const sidebar = [...page("index.html").querySelectorAll(".upcoming .event-title a")].map((a) =>
+      a.getAttribute("href"),
+    );
+    expect(sidebar).toHaveLength(3);
+    expect(sidebar.every((href) => hrefs.includes(href))).toBe(true);
+    expect(tree.get("sitemap.xml")).toContain(`https://planet.example.org${officeHours[0]}`);
+  });
+
+  it("show a recurring event's next occurrence, in local time with its zone, and its place", () => {
+    const { doc } = eventPage("NixOS Stammtisch");
+    expect(doc.querySelector("h1")?.textContent).toBe("NixOS Stammtisch");
+    const when = doc.querySelector(".event-facts time");
+    // 31 March is a Friday: the weekly Stammtisch of Tuesday 28 March is over, 4 April is next.
+    expect(when?.getAttribute("datetime")).toBe("2017-04-04T17:30:00.000Z");
+    // Intl puts narrow no-break spaces around the dash and before PM.
+    expect(when?.textContent?.replace(/\s/g, " ")).toBe(
+      "Tuesday, April 4, 2017, 7:30 – 9:30 PM (Europe/Berlin)",
+    );
+    expect(doc.querySelector(".p-location")?.textContent).toBe("Augustiner Keller");
+    expect(jsonLdOf(doc)).toMatchObject({
+      "@context": "https://schema.org",
+      "@type": "Event",
+      name: "NixOS Stammtisch",
+      startDate: "2017-04-04T19:30:00+02:00",
+      endDate: "2017-04-04T21:30:00+02:00",
+      eventStatus: "https://schema.org/EventScheduled",
+      eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
+      location: { "@type": "Place", name: "Augustiner Keller", address: "Augustiner Keller" },
+      organizer: { "@type": "Organization", name: "Community calendar" },
+    });
+    expect(jsonLdOf(doc).url).toMatch(/^https:\/\/planet\.example\.org\/events\/nixos-stammtisch-/);
+  });
+
+  it("mark a cancelled event as cancelled, for readers and search engines", () => {
+    const { doc } = eventPage("Augsburg NixOS Meetup");
+    expect(doc.querySelector("h1")?.textContent).toBe("Cancelled: Augsburg NixOS Meetup");
+    expect(doc.querySelector(".event-status")?.textContent).toContain("Cancelled");
+    expect(jsonLdOf(doc).eventStatus).toBe("https://schema.org/EventCancelled");
+  });
+
+  it("give an online event a virtual location, and an all-day event dates", () => {
+    const online = jsonLdOf(eventPage("The Nix expression language, explained (online)").doc);
+    expect(online.eventAttendanceMode).toBe("https://schema.org/OnlineEventAttendanceMode");
+    expect(online.location).toEqual({
+      "@type": "VirtualLocation",
+      url: "https://meet.nixos.example/nix-language",
+    });
+    const allDay = jsonLdOf(eventPage("Zero Hydra Failures sprint").doc);
+    expect([allDay.startDate, allDay.endDate]).toEqual(["2017-03-25", "2017-03-26"]);
+  });
+
+  it("offer the event alone as .ics with the UID it has in events.ics, and calendar links", () => {
+    const { doc, folder } = eventPage("NixOS Stammtisch");
+    const download = doc.querySelector(".event-calendar-links a[download]")?.getAttribute("href");
+    expect(download).toBe(`/${folder}event.ics`);
+    const [single, ...others] = readCalendar(`${folder}event.ics`);
+    expect(others).toEqual([]);
+    const inEventsIcs = readCalendar("events.ics").filter(
+      (event) => event.startDate.toJSDate().toISOString() === "2017-04-04T17:30:00.000Z",
+    );
+    expect(inEventsIcs.map((event) => event.uid)).toEqual([single?.uid]);
+    const links = [...doc.querySelectorAll(".event-calendar-links a")].map(
+      (a) => new URL(a.getAttribute("href") ?? "", "https://planet.example.org/"),
+    );
+    const google = links.find((url) => url.hostname === "calendar.google.com");
+    expect(google?.searchParams.get("dates")).toBe("20170404T173000Z/20170404T193000Z");
+    expect(google?.searchParams.get("text")).toBe("NixOS Stammtisch");
+    const outlook = links.find((url) => url.hostname === "outlook.live.com");
+    expect(outlook?.searchParams.get("startdt")).toBe("2017-04-04T17:30:00.000Z");
+    expect(outlook?.searchParams.get("location")).toBe("Augustiner Keller");
+  });
+});

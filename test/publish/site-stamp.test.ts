@@ -38,6 +38,7 @@ function ada(contentSha256: string | null, fields: { feedTitle?: string } = {}):
       link: null,
       face: null,
       categories: [],
+      filter: null,
       location: { kind: "http", url: FEED },
       read: () => ({ ok: false, message: "unused", advertisedFeeds: [] }),
     },
@@ -109,6 +110,7 @@ describe("currentStamp", () => {
     renderedAt: "2025-03-01T12:00:00.000Z",
     changesAt: "2025-03-05T00:00:00.000Z",
     posts: 42,
+    filtered: {},
     ...fields,
   });
 

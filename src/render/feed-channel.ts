@@ -1,0 +1,59 @@
+import type { Post } from "../model/post.ts";
+import { feedPosts, planetUrl, type Site } from "../model/site.ts";
+import { type CategoryPage, categoryFolder, categoryPosts } from "../site/category-pages.ts";
+
+/** What one feed of the planet is about: the whole planet's, or one category's. */
+export interface FeedChannel {
+  title: string;
+  /** One line about it; may be empty. */
+  description: string;
+  /** The page the feed stands for, absolute. */
+  link: string;
+  /** Where the channel's feed files live under dist/, "" or ending in "/". */
+  folder: string;
+  /** Its items, newest first. */
+  posts: Post[];
+}
+
+/** The planet's own feeds: rss.xml, atom.xml, feed.json. */
+export function planetChannel(site: Site): FeedChannel {
+  const { config } = site;
+  return {
+    title: config.title,
+    description: config.description,
+    link: config.link,
+    folder: "",
+    posts: feedPosts(site),
+  };
+}
+
+/** A category's feeds, categories/<slug>/rss.xml and atom.xml: its page's newest posts. */
+export function categoryChannel(site: Site, category: CategoryPage): FeedChannel {
+  const folder = categoryFolder(category.slug);
+  return {
+    title: `${site.config.title}: ${category.name}`,
+    description: `Posts filed under ${category.name} on ${site.config.title}`,
+    link: planetUrl(site, folder),
+    folder,
+    posts: categoryPosts(site, category).slice(0, site.config.postsPerPage),
+  };
+}
+
+/** The absolute URL of a feed file of `channel`, e.g. its `rss.xml`. */
+export function channelFileUrl(site: Site, channel: FeedChannel, file: string): string {
+  return planetUrl(site, `${channel.folder}${file}`);
+}
+
+/**
+ * The links a feed gives of itself: `self`, and the WebSub hub that pushes it to subscribers when
+ * the planet has one (WebSub 4: both, so a subscriber knows which URL to subscribe to where).
+ */
+export function feedSelfLinks(
+  site: Site,
+  channel: FeedChannel,
+  file: string,
+  type: string,
+): { rel: string; href: string; type?: string }[] {
+  const self = { rel: "self", href: channelFileUrl(site, channel, file), type };
+  return site.config.hub === undefined ? [self] : [self, { rel: "hub", href: site.config.hub }];
+}
