@@ -5,9 +5,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AXE_PATH, type BrowserSession, startBrowserSession } from "./browser-session.ts";
 import { checkHtml } from "./check-html.ts";
 
-/** The pages the issues name: front, events, feeds, a member page, an archive page, an event. */
+/**
+ * The pages the issues name: front, events, feeds, a member page, the archive and its oldest
+ * page (the day of the demo's oldest post), an event.
+ */
 const EVENT_PAGE = "events/nixos-17-03-release-party-ce3e97bd/";
-const PAGES = ["", "events/", "feeds/", "members/sander-van-der-burg/", "page/2/", EVENT_PAGE];
+const OLDEST_ARCHIVE_PAGE = "archive/2016-10-11/";
+const PAGES = [
+  "",
+  "events/",
+  "feeds/",
+  "members/sander-van-der-burg/",
+  "archive/",
+  OLDEST_ARCHIVE_PAGE,
+  EVENT_PAGE,
+];
 const SCHEMES = ["light", "dark"] as const;
 
 let session: BrowserSession;
@@ -159,26 +171,26 @@ describe("layout", () => {
 });
 
 describe("search and no-JavaScript reading", () => {
-  it("finds posts with Pagefind and links to the post's anchor", async () => {
+  it("finds a post of the newest archive page, in a segment merged with the first", async () => {
     const { page, problems } = await session.open("");
     await page.getByRole("searchbox", { name: "Search posts" }).fill("disnix");
     const first = page.locator(".search-results a").first();
     await first.waitFor();
-    expect(await first.getAttribute("href")).toMatch(/^\/(page\/\d+\/)?#post-/);
+    expect(await first.getAttribute("href")).toMatch(/^\/archive\/\d{4}-\d{2}-\d{2}\/#post-/);
+    expect(await first.getAttribute("href")).not.toContain(OLDEST_ARCHIVE_PAGE);
     expect((await page.locator(".search-results a").allTextContents()).join(" ")).toMatch(/Disnix/);
     expect(problems).toEqual([]);
     await page.context().close();
   });
 
-  it("finds a post of an older page in a search bundle merged with the first", async () => {
+  it("finds a post of the oldest archive page and follows the hit to its anchor", async () => {
     const { page, problems } = await session.open("");
-    // Only a post on page/3/ says it, and that page has a bundle of its own.
     await page.getByRole("searchbox", { name: "Search posts" }).fill("boilerplate");
     const hit = page.locator(".search-results a", { hasText: /without the boilerplate$/ });
     await hit.waitFor();
-    expect(await hit.getAttribute("href")).toMatch(/^\/page\/3\/#post-/);
+    expect(await hit.getAttribute("href")).toMatch(new RegExp(`^/${OLDEST_ARCHIVE_PAGE}#post-`));
     await hit.click();
-    await page.waitForURL(/\/page\/3\/#post-/);
+    await page.waitForURL(new RegExp(`/${OLDEST_ARCHIVE_PAGE}#post-`));
     const target = decodeURIComponent(new URL(page.url()).hash.slice(1));
     expect(await page.locator(`[id="${target}"]`).textContent()).toMatch(/without the boilerplate/);
     expect(problems).toEqual([]);
