@@ -5,13 +5,21 @@ import type { UpdatedSource } from "../refresh/update-sources.ts";
 /** How many failing feeds the summary names, worst first. */
 export const WORST_NAMED = 5;
 
+/** GitHub Pages refuses a site larger than this, and other static hosts set similar limits. */
+const STATIC_HOST_LIMIT_BYTES = 1_000_000_000;
+
 /** The closing lines of a build: what came in, what failed (worst first, with why), what was written. */
 export function summarize(summary: BuildSummary, elapsedMs: number): string {
   const counts = describeCounts(countOutcomes(summary.sources));
   const seconds = (elapsedMs / 1000).toFixed(1);
   const lines = [
-    `Built ${summary.outDir}: ${summary.posts} posts from ${summary.sources.length} sources in ${seconds} s (${counts}).`,
+    `Built ${summary.outDir}: ${summary.posts} posts from ${summary.sources.length} sources in ${seconds} s (${counts}); the site is ${megabytes(summary.siteBytes)}.`,
   ];
+  if (summary.siteBytes > STATIC_HOST_LIMIT_BYTES) {
+    lines.push(
+      "The site is over 1 GB, the limit of GitHub Pages and other static hosts: set keepMonths in feeds.json to show fewer months of posts.",
+    );
+  }
   const failing = worstFirst(summary.sources.filter(({ state }) => state.error !== null));
   if (failing.length > 0) {
     const worst = failing.slice(0, WORST_NAMED);
@@ -31,4 +39,9 @@ export function summarize(summary: BuildSummary, elapsedMs: number): string {
 /** The longest-failing first; ties keep the config's order. */
 function worstFirst(feeds: UpdatedSource[]): UpdatedSource[] {
   return feeds.toSorted((a, b) => b.state.consecutiveFailures - a.state.consecutiveFailures);
+}
+
+/** "92.4 MB". */
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }

@@ -115,6 +115,16 @@ export const configSchema = z.strictObject({
   owner: z
     .strictObject({ name: nonEmpty("the owner's name"), email: z.email().optional() })
     .optional(),
+  /** Months of posts the site shows; older ones stay in the cache but leave every output. */
+  keepMonths: z
+    .number()
+    .int()
+    .min(1)
+    .max(1200)
+    .optional()
+    .describe(
+      "Show only posts dated within this many months: keeps a long-lived planet's site within a static host's size limit. Default: every post in the cache.",
+    ),
   /** How many posts the front page shows, and an archive page holds. */
   postsPerPage: z.number().int().min(1).max(1000).default(60),
   /** Cut front-page posts after this many words, with a link to the rest; whole posts if unset. */

@@ -20,6 +20,8 @@ export interface BuildSummary {
   sources: UpdatedSource[];
   posts: number;
   outDir: string;
+  /** The size of the site written to outDir. */
+  siteBytes: number;
 }
 
 /** Progress and problems, one short line each ("progress" lines are replaced by the next). */
@@ -61,7 +63,7 @@ export async function buildSite(
       await writeArchiveBoundaries(env.cacheDir, assembled.archiveBoundaries);
       return assembled;
     };
-    const posts = await publishSite(
+    const published = await publishSite(
       {
         config,
         sources: updated,
@@ -76,7 +78,12 @@ export async function buildSite(
       time,
     );
     await time("prune", () => pruneRemovedFeeds(cache, sources, log));
-    return { sources: updated, posts, outDir: env.outDir };
+    return {
+      sources: updated,
+      posts: published.posts,
+      outDir: env.outDir,
+      siteBytes: published.bytes,
+    };
   } finally {
     await lock.release();
   }

@@ -6,7 +6,7 @@ import type { AssembledSite } from "../select/assemble-site.ts";
 import type { SiteData } from "../site/site-data.ts";
 import { announceChangedFeeds } from "../websub/announce-feeds.ts";
 import { PROJECT_ROOT } from "./render-pages.ts";
-import { currentStamp, dropStamp, saveStamp, siteInputs } from "./site-stamp.ts";
+import { currentStamp, dropStamp, saveStamp, siteBytes, siteInputs } from "./site-stamp.ts";
 import { writeHealthJson } from "./write-health-json.ts";
 
 /** What the site is made from, and where it goes. */
@@ -22,8 +22,15 @@ export interface PublishRequest {
   offline: boolean;
 }
 
+/** What the published site holds, for the build's summary. */
+export interface PublishedSite {
+  posts: number;
+  /** The size of everything in `outDir`. */
+  bytes: number;
+}
+
 /**
- * Writes the site into `outDir` and returns how many posts it shows. `selectSite` makes the site
+ * Writes the site into `outDir` and says how many posts it shows and how large it is. `selectSite` makes the site
  * from the cache; it is called only when the site must be written: when the sources, config and
  * code are what they were at the last render into `outDir` and the clock has not moved past a
  * change, only health.json is written anew.
@@ -33,7 +40,7 @@ export async function publishSite(
   selectSite: () => Promise<AssembledSite>,
   log: (line: string, kind?: "problem") => void,
   time: StageTimer,
-): Promise<number> {
+): Promise<PublishedSite> {
   const { config, sources, health, now, outDir, cacheDir, offline } = request;
   const inputs = await time("fingerprint", () => siteInputs(config, sources, health, PROJECT_ROOT));
   const stamp = await currentStamp(cacheDir, outDir, inputs, now);
@@ -41,7 +48,7 @@ export async function publishSite(
     const counted = withFilteredCounts(health, stamp.filtered);
     await time("feeds", () => writeHealthJson(outDir, now, counted));
     log("Nothing new since the last build: wrote health.json only.");
-    return stamp.posts;
+    return { posts: stamp.posts, bytes: stamp.bytes };
   }
   const { site, changesAt, filtered } = await selectSite();
   log("Rendering…");
@@ -53,6 +60,7 @@ export async function publishSite(
     writeSite({ site, health: withFilteredCounts(health, filtered) }, outDir, cacheDir, time),
   );
   if (!offline) await announceChangedFeeds(site, outDir, cacheDir, log);
+  const bytes = await siteBytes(outDir);
   if (inputs !== null) {
     await saveStamp(cacheDir, {
       outDir,
@@ -60,8 +68,9 @@ export async function publishSite(
       renderedAt: now.toISOString(),
       changesAt: changesAt?.toISOString() ?? null,
       posts: site.posts.length,
+      bytes,
       filtered,
     });
   }
-  return site.posts.length;
+  return { posts: site.posts.length, bytes };
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readdir, readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { z } from "zod";
 import type { PlanetConfig } from "../config/schema.ts";
@@ -20,8 +20,9 @@ const stampSchema = z.object({
   /** The render's "now", and the first instant at which the clock alone changes the site. */
   renderedAt: z.iso.datetime(),
   changesAt: z.iso.datetime().nullable(),
-  /** Posts on the site, for the build's summary line. */
+  /** Posts on the site and its size in bytes, for the build's summary line. */
   posts: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative().default(0),
   /** Posts each source's filter or the hide list took out, for health.json (by source URL). */
   filtered: z.record(z.string(), z.number().int().nonnegative()).default({}),
   /** Every file the render wrote, relative to outDir: one deleted since means "render again". */
@@ -120,6 +121,13 @@ export async function saveStamp(
     stampPath(cacheDir),
     JSON.stringify(stampSchema.parse({ ...stamp, files })),
   );
+}
+
+/** The bytes of every file under `dir`: what a static host is asked to serve. */
+export async function siteBytes(dir: string): Promise<number> {
+  let bytes = 0;
+  for (const file of await filesUnder(dir)) bytes += (await stat(join(dir, file))).size;
+  return bytes;
 }
 
 /** Every file under `dir`, however deep, as a path relative to it. */

@@ -66,7 +66,7 @@ export function assembleSite(
       hidden,
     ),
   ).sort((a, b) => a.start.getTime() - b.start.getTime() || a.uid.localeCompare(b.uid));
-  const posts = selectPosts(candidates, now);
+  const posts = selectPosts(candidates, now, config.keepMonths ?? null);
   const archive = layOutArchive(posts, archiveBoundaries, config.postsPerPage, config.timezone);
   return {
     site: { config, now, posts, archive: archive.pages, members, events },

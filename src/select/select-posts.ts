@@ -22,12 +22,21 @@ export function comparePosts(a: Post, b: Post): number {
 }
 
 /**
- * The posts a reader sees: those already due at `now`, each once, newest first.
+ * The posts a reader sees: those already due at `now` and, with `keepMonths`, dated within that
+ * many months before it; each once, newest first.
  * The same entry arriving through two feeds (same id, or same link from another feed) is shown
  * once. Within one feed a shared link is no proof: a holiday calendar's days all link one page.
  */
-export function selectPosts(candidates: readonly Post[], now: Date): Post[] {
-  const due = candidates.filter((post) => postDate(post).getTime() <= now.getTime());
+export function selectPosts(
+  candidates: readonly Post[],
+  now: Date,
+  keepMonths: number | null = null,
+): Post[] {
+  const since = keepMonths === null ? Number.NEGATIVE_INFINITY : monthsBefore(now, keepMonths);
+  const due = candidates.filter((post) => {
+    const time = postDate(post).getTime();
+    return time <= now.getTime() && time >= since;
+  });
   const sorted = [...due].sort(comparePosts);
   const seenIds = new Set<string>();
   const feedsByLink = new Map<string, Set<string>>();
@@ -49,4 +58,11 @@ export function paginate<T>(items: readonly T[], size: number): T[][] {
   for (let start = 0; start < items.length; start += size)
     pages.push(items.slice(start, start + size));
   return pages.length > 0 ? pages : [[]];
+}
+
+/** The instant `months` calendar months before `now` (UTC), as a time value. */
+function monthsBefore(now: Date, months: number): number {
+  const since = new Date(now);
+  since.setUTCMonth(since.getUTCMonth() - months);
+  return since.getTime();
 }

@@ -41,7 +41,7 @@ describe("npm run build in CI (no terminal)", () => {
     const summary = run.stdout.split("\n");
     expect(summary[0]).toMatch(
       new RegExp(
-        `^Built ${outDir}: 4 posts from 3 sources in [\\d.]+ s \\(2 ok, 0 not modified, 1 failed\\)\\.$`,
+        `^Built ${outDir}: 4 posts from 3 sources in [\\d.]+ s \\(2 ok, 0 not modified, 1 failed\\); the site is [\\d.]+ MB\\.$`,
       ),
     );
     expect(summary.slice(1)).toEqual([
@@ -92,9 +92,12 @@ describe("summarize", () => {
       feed("h", 1, "failed"),
     ];
     expect(
-      summarize({ sources: feeds, posts: 8, outDir: "/srv/planet" }, 12_345).split("\n"),
+      summarize(
+        { sources: feeds, posts: 8, outDir: "/srv/planet", siteBytes: 12_345_678 },
+        12_345,
+      ).split("\n"),
     ).toEqual([
-      "Built /srv/planet: 8 posts from 8 sources in 12.3 s (1 ok, 1 not modified, 6 failed).",
+      "Built /srv/planet: 8 posts from 8 sources in 12.3 s (1 ok, 1 not modified, 6 failed); the site is 12.3 MB.",
       "6 feed(s) failing: g, d, e, c, f and 1 more. Their last good posts are kept; see feeds/ and health.json.",
       "  g: g timed out (failing for 30 builds)",
       "  d: d timed out (failing for 9 builds)",
@@ -105,9 +108,22 @@ describe("summarize", () => {
   });
 
   it("says an offline build read the cache", () => {
-    const summary = summarize({ sources: [feed("a", 0, "cached")], posts: 1, outDir: "dist" }, 100);
+    const summary = summarize(
+      { sources: [feed("a", 0, "cached")], posts: 1, outDir: "dist", siteBytes: 50_000 },
+      100,
+    );
     expect(summary).toBe(
-      "Built dist: 1 posts from 1 sources in 0.1 s (offline, 1 from the cache).",
+      "Built dist: 1 posts from 1 sources in 0.1 s (offline, 1 from the cache); the site is 0.1 MB.",
+    );
+  });
+
+  it("tells the owner of a site over a static host's 1 GB limit to keep fewer months", () => {
+    const summary = summarize(
+      { sources: [feed("a", 0, "ok")], posts: 9000, outDir: "dist", siteBytes: 1_200_000_000 },
+      100,
+    );
+    expect(summary.split("\n")[1]).toBe(
+      "The site is over 1 GB, the limit of GitHub Pages and other static hosts: set keepMonths in feeds.json to show fewer months of posts.",
     );
   });
 });

@@ -110,6 +110,7 @@ describe("currentStamp", () => {
     renderedAt: "2025-03-01T12:00:00.000Z",
     changesAt: "2025-03-05T00:00:00.000Z",
     posts: 42,
+    bytes: 1234,
     filtered: {},
     ...fields,
   });

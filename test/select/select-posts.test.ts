@@ -33,6 +33,17 @@ function shuffles<T>(items: readonly T[]): T[][] {
 }
 
 describe("selectPosts", () => {
+  it("with keepMonths, leaves out posts dated more than that many months before now", () => {
+    const posts = [
+      post("recent", { published: "2017-01-02T00:00:00Z" }),
+      post("edge", { published: "2017-01-01T10:00:00Z" }),
+      post("old", { published: "2016-12-31T23:59:59Z" }),
+    ];
+    // Three months before 2017-04-01T10:00Z is 2017-01-01T10:00Z.
+    expect(keys(selectPosts(posts, NOW, 3))).toEqual(["recent", "edge"]);
+    expect(keys(selectPosts(posts, NOW))).toEqual(["recent", "edge", "old"]);
+  });
+
   it("holds back posts dated after now, and shows one dated exactly now", () => {
     const posts = [
       post("future", { published: "2017-04-01T10:00:01Z" }),
