@@ -44,9 +44,10 @@ export async function buildSearchIndex(
 
   type Indexer = (pages: PageHtml[], outputPath: string) => Promise<void>;
   const storeSegment = async (i: number, index: Indexer): Promise<void> => {
-    const pages: PageHtml[] = [];
+    // Bytes, not text: most segments are only hashed, and decoding them would double the cost.
+    const pages: { sourcePath: string; bytes: Buffer }[] = [];
     for (const sourcePath of segments[i] ?? []) {
-      pages.push({ sourcePath, content: await readFile(join(siteDir, sourcePath), "utf8") });
+      pages.push({ sourcePath, bytes: await readFile(join(siteDir, sourcePath)) });
     }
     const digest = segmentDigest(version, pages);
     digests[i] = digest;
@@ -54,7 +55,10 @@ export async function buildSearchIndex(
     if (await isComplete(stored)) return;
     const temp = `${stored}.${process.pid}.tmp`;
     await rm(temp, { recursive: true, force: true });
-    await index(pages, temp);
+    await index(
+      pages.map(({ sourcePath, bytes }) => ({ sourcePath, content: bytes.toString("utf8") })),
+      temp,
+    );
     await writeFile(join(temp, COMPLETE_FILE), "");
     await rm(stored, { recursive: true, force: true });
     await rename(temp, stored);
@@ -98,10 +102,10 @@ export async function buildSearchIndex(
 }
 
 /** What a segment depends on: Pagefind's version, its options and the pages it reads. */
-function segmentDigest(version: Buffer, pages: PageHtml[]): string {
+function segmentDigest(version: Buffer, pages: { sourcePath: string; bytes: Buffer }[]): string {
   const hash = createHash("sha256").update(version).update(JSON.stringify(PAGEFIND_OPTIONS));
-  for (const { sourcePath, content } of pages) {
-    hash.update(`\n${sourcePath}\n${content.length}\n`).update(content);
+  for (const { sourcePath, bytes } of pages) {
+    hash.update(`\n${sourcePath}\n${bytes.length}\n`).update(bytes);
   }
   return hash.digest("hex");
 }
