@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { routeBuildLog } from "../log/build-log.ts";
 import { createLogger } from "../log/logger.ts";
 import { parseLogFlags } from "../log/parse-log-flags.ts";
-import { EnvironmentError, readBuildEnvironment } from "../pipeline/build-environment.ts";
+import { readBuildEnvironment } from "../pipeline/build-environment.ts";
 import { buildSite } from "../pipeline/build-site.ts";
 import { createConsoleLog } from "./console-log.ts";
 import { summarize } from "./report.ts";

@@ -5,7 +5,7 @@ import type { UpdatedSource } from "../refresh/update-sources.ts";
 import type { AssembledSite } from "../select/assemble-site.ts";
 import type { SiteData } from "../site/site-data.ts";
 import { announceChangedFeeds } from "../websub/announce-feeds.ts";
-import { PROJECT_ROOT } from "./render-pages.ts";
+import { PROJECT_ROOT } from "./astro-renderer.ts";
 import { currentStamp, dropStamp, saveStamp, siteBytes, siteInputs } from "./site-stamp.ts";
 import { writeHealthJson } from "./write-health-json.ts";
 

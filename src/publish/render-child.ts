@@ -3,22 +3,22 @@ import type { SiteData } from "../site/site-data.ts";
 import { renderPagesHere } from "./render-pages.ts";
 
 // The child process renderPages starts: it renders one site with Astro and exits, so the memory
-// Astro and its bundler hold is given back before the search index is built.
+// Astro holds is given back before the search index is built.
 
-/** What the parent sends: the site and where to render it. */
+/** What the parent sends: the site, where to render it, and where the renderer is kept. */
 export interface RenderRequest {
   data: SiteData;
   outDir: string;
-  astroCacheDir: string;
+  renderCacheDir: string;
 }
 
 /** What the child answers before it exits. */
 export type RenderResponse = { ok: true } | { ok: false; message: string };
 
-process.once("message", async ({ data, outDir, astroCacheDir }: RenderRequest) => {
+process.once("message", async ({ data, outDir, renderCacheDir }: RenderRequest) => {
   let response: RenderResponse;
   try {
-    await renderPagesHere(data, outDir, astroCacheDir);
+    await renderPagesHere(data, outDir, renderCacheDir);
     response = { ok: true };
   } catch (error) {
     response = { ok: false, message: errorMessage(error) };

@@ -1,25 +1,34 @@
 import { fork } from "node:child_process";
+import { cp, mkdir, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { handOffSiteData, type SiteData } from "../site/site-data.ts";
+import { keptRenderer, PROJECT_ROOT } from "./astro-renderer.ts";
+import { loadRenderer } from "./kept-bundle.ts";
+import { openPageStore } from "./page-store.ts";
 import type { RenderRequest, RenderResponse } from "./render-child.ts";
-
-/** The project root: Astro finds src/pages and public/ there. */
-export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 const RENDER_CHILD = fileURLToPath(new URL("./render-child.ts", import.meta.url));
 
+/** In `renderCacheDir`: the pages the last render kept (page-store.ts). */
+const PAGE_STORE = "pages";
+
 /**
- * Renders the Astro pages of `data` into `outDir`, in a child process (render-child.ts). Astro and
- * its bundler keep ~500 MB outside V8's heap until the process ends; rendering in a process of
- * its own gives that back before Pagefind indexes the pages, which needs as much again. The site
- * goes across as a structured clone.
+ * Renders the Astro pages of `data` into `outDir`, in a child process (render-child.ts). Astro
+ * keeps much of its memory outside V8's heap until the process ends, and building a renderer
+ * (Vite) ~500 MB; rendering in a process of its own gives that back before Pagefind indexes the
+ * pages. The site goes across as a structured clone.
  */
 export async function renderPages(
   data: SiteData,
   outDir: string,
-  astroCacheDir: string,
+  renderCacheDir: string,
 ): Promise<void> {
-  const child = fork(RENDER_CHILD, [], { serialization: "advanced", stdio: "inherit" });
+  const child = fork(RENDER_CHILD, [], {
+    serialization: "advanced",
+    stdio: "inherit",
+    cwd: PROJECT_ROOT,
+  });
   const answered = new Promise<RenderResponse>((resolve, reject) => {
     child.once("message", (response: RenderResponse) => resolve(response));
     child.once("exit", (code, signal) =>
@@ -27,7 +36,11 @@ export async function renderPages(
     );
     child.once("error", reject);
   });
-  child.send({ data, outDir, astroCacheDir } satisfies RenderRequest);
+  child.send({
+    data,
+    outDir: resolve(outDir),
+    renderCacheDir: resolve(renderCacheDir),
+  } satisfies RenderRequest);
   const response = await answered;
   await new Promise<void>((resolve) => {
     if (child.exitCode !== null) resolve();
@@ -37,31 +50,36 @@ export async function renderPages(
 }
 
 /**
- * Renders the Astro pages of `data` into `outDir` in this process. Pages whose cache key
- * (page-cache-keys.ts) and template are those of an earlier build are copied from Astro's cache
- * in `astroCacheDir` instead of rendered again.
+ * Renders the Astro pages of `data` into `outDir` in this process, with the renderer kept in
+ * `renderCacheDir` for this code (built first if there is none: astro-renderer.ts). A page whose
+ * cache key (page-cache-keys.ts) is the one it was last rendered for by the same renderer is
+ * copied from the page store there instead of rendered again.
  */
 export async function renderPagesHere(
   data: SiteData,
   outDir: string,
-  astroCacheDir: string,
+  renderCacheDir: string,
 ): Promise<void> {
+  const link = new URL(data.site.config.link);
+  // As Astro's build does: the bundle was built for production.
+  process.env.NODE_ENV ??= "production";
+  const kept = await keptRenderer(renderCacheDir, link, [PAGE_STORE, `${PAGE_STORE}.json`]);
+  const renderer = await loadRenderer(kept, link.origin);
+  await cp(renderer.assetsDir, outDir, { recursive: true });
+  const store = await openPageStore(join(renderCacheDir, PAGE_STORE), kept.key);
   handOffSiteData(data);
   try {
-    const link = new URL(data.site.config.link);
-    // Loaded here, not at start-up: a bad config or a held lock is reported without Astro's cost.
-    const { build } = await import("astro");
-    await build({
-      root: PROJECT_ROOT,
-      outDir,
-      cacheDir: astroCacheDir,
-      experimental: { incrementalBuild: true },
-      site: link.origin,
-      base: link.pathname,
-      logLevel: "warn",
-      build: { inlineStylesheets: "never" },
-    });
+    for (const page of await renderer.pages()) {
+      const destination = join(outDir, page.file);
+      if (await store.restore(page.file, page.path.cacheKey, destination)) continue;
+      const body = await renderer.render(page);
+      if (body === null) continue;
+      await mkdir(dirname(destination), { recursive: true });
+      await writeFile(destination, body);
+      await store.keep(page.file, page.path.cacheKey, body);
+    }
   } finally {
     handOffSiteData(null);
   }
+  await store.save();
 }

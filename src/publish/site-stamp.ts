@@ -62,7 +62,16 @@ export async function siteInputs(
       events: healthRows(health.events),
     }),
   );
-  // A new version of a dependency (Astro, say) may render differently too.
+  hash.update(await codeDigest(projectRoot));
+  return hash.digest("hex");
+}
+
+/**
+ * A digest of the code and packages that render the site: src/, public/ and the lock file (a new
+ * version of a dependency, Astro say, may render differently too).
+ */
+export async function codeDigest(projectRoot: string): Promise<string> {
+  const hash = createHash("sha256");
   const lock = await readFile(join(projectRoot, "package-lock.json")).catch(() => null);
   if (lock) hash.update(lock);
   for (const folder of ["src", "public"]) {

@@ -1,5 +1,5 @@
 import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, isAbsolute, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { type StageTimer, untimed } from "../pipeline/stage-timer.ts";
 import { renderAtom } from "../render/render-atom.ts";
 import { renderCalendars, renderEventCalendars } from "../render/render-calendars.ts";
@@ -54,9 +54,9 @@ export async function writeSite(
   time: StageTimer = untimed,
 ): Promise<void> {
   const build = `${process.pid}-${Date.now().toString(36)}-${(buildCount++).toString(36)}`;
-  // A staging folder of its own per build: Astro imports the rendered page bundle by path, and
-  // a path seen before would give back an earlier build's pages.
-  const staging = stagingDir(outDir, build);
+  // Beside outDir, so that the swap is a rename; of its own per build, so that a leftover of a
+  // killed build is never mistaken for this one's.
+  const staging = `${outDir}.new-${build}`;
   try {
     await time("render pages", () => renderPages(data, staging, join(cacheDir, "astro")));
     await time("search index", () =>
@@ -70,16 +70,6 @@ export async function writeSite(
 }
 
 let buildCount = 0;
-
-/**
- * Beside `outDir` when that is inside the working directory; else inside it, because Astro
- * keeps its page bundle in one shared folder for any output outside it.
- */
-function stagingDir(outDir: string, build: string): string {
-  const cwd = process.cwd();
-  const inside = !relative(cwd, outDir).startsWith("..") && !isAbsolute(relative(cwd, outDir));
-  return inside ? `${outDir}.new-${build}` : join(cwd, ".astro", `render-${build}`);
-}
 
 /** Replaces `outDir` with `staging` (copying when they are on different file systems). */
 async function swapIn(staging: string, outDir: string, build: string): Promise<void> {

@@ -14,10 +14,11 @@ export interface PageShows {
 }
 
 /**
- * The `cacheKey` Astro's incremental build compares to reuse a page rendered by an earlier build:
- * equal keys must mean equal pages. It covers what every page shows (the config, the members in
- * headings and the sidebar), the upcoming events where the page lists them, the page's own posts,
- * and `shows.details`. The template code is Astro's to compare. Archive pages leave the upcoming
+ * The `cacheKey` the publish stage compares to reuse a page rendered by an earlier build
+ * (publish/page-store.ts): equal keys must mean equal pages. It covers what every page shows (the
+ * config, the members in headings and the sidebar), the upcoming events where the page lists
+ * them, the page's own posts, and `shows.details`. The template code is not in it: a new version
+ * of the code renders every page anew. Archive pages leave the upcoming
  * events out, so that a meetup that ends renders none of them again.
  */
 export function pageCacheKey(site: Site, posts: readonly Post[], shows: PageShows): string {

@@ -26,23 +26,41 @@ async function editBobsPost(planet: FixturePlanet): Promise<void> {
 const isPage = (path: string) =>
   path.endsWith(".html") && !path.startsWith("feeds/") && !path.startsWith("pagefind/");
 
-it("renders again only the pages whose posts changed and copies the others from Astro's cache", async () => {
+/** Where the render keeps its renderer and the pages it wrote (src/publish/render-pages.ts). */
+const renderCache = (planet: FixturePlanet) => join(planet.env.cacheDir, "astro");
+
+it("keeps the renderer for the next build, which renders only the pages whose posts changed", async () => {
   const planet = await planetWithCopiedFeeds();
   await planet.build();
-  // Mark the cached copies: a page copied from the cache shows the mark, a rendered one does not.
-  const cached = (slug: string) =>
-    join(planet.env.cacheDir, "astro/dist/members", slug, "index.html");
-  for (const slug of ["alice", "bob"]) {
-    const html = await readFile(cached(slug), "utf8");
-    await writeFile(cached(slug), html.replace("</body>", "<!-- from the cache --></body>"));
+  const renderers = async () =>
+    (await readdir(renderCache(planet))).filter((name) => name.startsWith("renderer-"));
+  const [renderer = "", ...others] = await renderers();
+  expect(renderer).not.toBe("");
+  expect(others).toEqual([]);
+  const kept = (file: string) => join(renderCache(planet), renderer, file);
+  // A file of our own in the renderer's folder: a renderer built anew would not have it.
+  await writeFile(kept("mark.txt"), "kept");
+  const built = await readFile(kept("built.json"), "utf8");
+  // Mark the stored copies: a page copied from the store shows the mark, a rendered one does not.
+  const mark = "<!-- from the cache -->";
+  const store = join(renderCache(planet), "pages");
+  const stored = [...(await readTree(store)).keys()].sort();
+  expect(stored).toContain("members/alice/index.html");
+  for (const path of stored) {
+    const html = await readFile(join(store, path), "utf8");
+    await writeFile(join(store, path), html.replace("</body>", `${mark}</body>`));
   }
+
   await editBobsPost(planet);
   await planet.build();
-  const page = (slug: string) =>
-    readFile(join(planet.env.outDir, "members", slug, "index.html"), "utf8");
-  expect(await page("alice")).toContain("<!-- from the cache -->");
-  expect(await page("bob")).not.toContain("<!-- from the cache -->");
-  expect(await page("bob")).toContain("The release notes are");
+
+  expect(await renderers()).toEqual([renderer]);
+  expect(await readFile(kept("mark.txt"), "utf8")).toBe("kept");
+  expect(await readFile(kept("built.json"), "utf8")).toBe(built);
+  const site = await readTree(planet.env.outDir);
+  const renderedAgain = stored.filter((path) => !site.get(path)?.includes(mark));
+  expect(renderedAgain).toEqual(["archive/2017-03-14/index.html", "members/bob/index.html"]);
+  expect(site.get("members/bob/index.html")).toContain("The release notes are");
 }, 120_000);
 
 it("writes the same pages incrementally as a build from an empty cache", async () => {
@@ -107,7 +125,7 @@ it("copies unchanged pages and search segments from the cache into a build that 
   const kept = await readTree(planet.env.outDir);
   // Marks in the cached copies: found in the new site, they prove it was copied, not made anew.
   const page = "archive/2016-10-26/index.html";
-  const cachedPage = join(planet.env.cacheDir, "astro/dist", page);
+  const cachedPage = join(renderCache(planet), "pages", page);
   const html = await readFile(cachedPage, "utf8");
   await writeFile(cachedPage, html.replace("</body>", "<!-- from the cache --></body>"));
   const segments = join(planet.env.cacheDir, "search");

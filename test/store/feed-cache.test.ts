@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FetchResult } from "../../src/model/fetch-result.ts";
-import { bringsNewBody, refreshRecord, refreshState } from "../../src/refresh/refresh-record.ts";
+import { bringsNewBody, refreshState } from "../../src/refresh/refresh-record.ts";
 import {
   contentFileName,
   hashContent,

@@ -1,0 +1,76 @@
+import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { z } from "zod";
+import { writeFileAtomic } from "../store/atomic-write.ts";
+
+// The pages the last render wrote, kept in the cache with the cache key each was rendered for
+// (page-cache-keys.ts): a page whose key is unchanged is copied from here, not rendered, so a
+// build that starts without dist/ (a CI job that restores only the cache) costs what one that
+// kept it does.
+
+const indexSchema = z.object({
+  /** The renderer the pages came from: another one (new code) renders every page anew. */
+  renderer: z.string(),
+  /** Each kept page's cache key, by its file relative to the site's root. */
+  pages: z.record(z.string(), z.string()),
+});
+
+/** The index and the pages, under `dir` (the index beside the folder of pages). */
+const places = (dir: string) => ({ index: `${dir}.json`, pages: dir });
+
+/** The store of one render: read what the last one kept, note what this one renders. */
+export interface PageStore {
+  /** Copies `file` to `destination` if it was kept for `cacheKey` by the same renderer. */
+  restore(file: string, cacheKey: string | undefined, destination: string): Promise<boolean>;
+  /** Keeps `body` as `file`, rendered for `cacheKey` (a page without one is not kept). */
+  keep(file: string, cacheKey: string | undefined, body: Uint8Array): Promise<void>;
+  /** Records what this render kept and forgets pages the site no longer has. */
+  save(): Promise<void>;
+}
+
+/**
+ * Opens the store in `dir` for a render by `renderer`. Its index is removed until `save`: a
+ * render that stops half-way leaves no index that names pages it had begun to replace.
+ */
+export async function openPageStore(dir: string, renderer: string): Promise<PageStore> {
+  const { index, pages } = places(dir);
+  const previous = await readIndex(index);
+  const kept = previous?.renderer === renderer ? previous.pages : {};
+  await rm(index, { force: true });
+  const next: Record<string, string> = {};
+  return {
+    async restore(file, cacheKey, destination) {
+      if (cacheKey === undefined || kept[file] !== cacheKey) return false;
+      await mkdir(dirname(destination), { recursive: true });
+      const copied = await copyFile(join(pages, file), destination).then(
+        () => true,
+        () => false,
+      );
+      if (copied) next[file] = cacheKey;
+      return copied;
+    },
+    async keep(file, cacheKey, body) {
+      if (cacheKey === undefined) return;
+      await mkdir(dirname(join(pages, file)), { recursive: true });
+      await writeFile(join(pages, file), body);
+      next[file] = cacheKey;
+    },
+    async save() {
+      for (const file of Object.keys(previous?.pages ?? {})) {
+        if (!(file in next)) await rm(join(pages, file), { force: true });
+      }
+      await writeFileAtomic(index, JSON.stringify({ renderer, pages: next }));
+    },
+  };
+}
+
+async function readIndex(path: string): Promise<z.infer<typeof indexSchema> | null> {
+  const text = await readFile(path, "utf8").catch(() => null);
+  if (text === null) return null;
+  try {
+    const parsed = indexSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
