@@ -45,7 +45,7 @@ it("a second build on the same cache exits 1 naming the lock; the first finishes
   const done = await first.exited;
   expect(done.code).toBe(0);
   expect(done.stdout).toMatch(
-    /^Built .*first: 2 posts from 2 sources in [\d.]+ s \(1 ok, 0 not modified, 1 failed\)\.$/m,
+    /^Built .*first: 2 posts from 2 sources in [\d.]+ s \(1 ok, 0 not modified, 1 failed\); the site is [\d.]+ MB\.$/m,
   );
   expect(await readPostTitles(join(planet.work, "first"))).toEqual(postTitles("ada", 2));
   expect(existsSync(lockPath)).toBe(false);
