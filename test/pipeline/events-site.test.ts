@@ -260,4 +260,18 @@ describe("event pages", () => {
     expect(outlook?.searchParams.get("startdt")).toBe("2017-04-04T17:30:00.000Z");
     expect(outlook?.searchParams.get("location")).toBe("Augustiner Keller");
   });
+
+  // Last: it changes the calendar and builds again.
+  it("render again when the event they show changes, and only then", async () => {
+    const { path, folder } = eventPage("NixOS Stammtisch");
+    const other = eventPage("Zero Hydra Failures sprint").path;
+    const calendar = join(planet.work, "community.ics");
+    const text = await readFile(calendar, "utf8");
+    await writeFile(calendar, text.replace("Augustiner Keller", "Löwenbräukeller"));
+    await planet.build();
+    const rebuilt = await readTree(planet.env.outDir);
+    expect(rebuilt.get(path)).toContain("Löwenbräukeller");
+    expect(rebuilt.get(`${folder}event.ics`)).toContain("Löwenbräukeller");
+    expect(rebuilt.get(other)).toBe(tree.get(other));
+  }, 120_000);
 });
