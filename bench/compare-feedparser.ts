@@ -105,7 +105,7 @@ try {
     versions.set(theirs.version, (versions.get(theirs.version) ?? 0) + 1);
     findings.push(...(await compareFile(file, theirs.entries, theirs.feedAuthor)));
   }
-  const report = { feedparser: reading.feedparser, corpus, skipped, versions, findings };
+  const report = { feedparser: reading.feedparser, corpus, files, skipped, versions, findings };
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else printReport(report, values.all);
 } finally {
@@ -206,13 +206,15 @@ function findPost(
 interface Report {
   feedparser: string;
   corpus: { files: CorpusFile[]; jsonFeeds: string[] };
+  /** The files compared (all of the corpus, or those --only names). */
+  files: CorpusFile[];
   skipped: string[];
   versions: Map<string, number>;
   findings: Finding[];
 }
 
 function printReport(report: Report, all: boolean): void {
-  const compared = report.corpus.files.length - report.skipped.length;
+  const compared = report.files.length - report.skipped.length;
   const entries = new Set(report.findings.map((finding) => `${finding.file}\n${finding.entry}`));
   console.log(
     `feedparser ${report.feedparser}: ${compared} feeds, ${entries.size} entries compared`,
