@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Site } from "../model/site.ts";
@@ -7,6 +7,7 @@ import { archivePath, SEARCH_DIR } from "../site/page-links.ts";
 import { settleAll } from "../tasks/settle-all.ts";
 import { indexBundle, PAGEFIND_OPTIONS, type PageHtml } from "./index-bundle.ts";
 import type { IndexRequest, IndexResponse } from "./index-bundle-worker.ts";
+import { linkOrCopyTree } from "./link-or-copy.ts";
 import { planSearchSegments } from "./search-segments.ts";
 
 /** In the first segment: the folders of the others, relative to it, for the page to merge. */
@@ -92,12 +93,14 @@ export async function buildSearchIndex(
   for (const [i, digest] of digests.entries()) {
     // The first segment is the root, whose pagefind.js the page loads; the rest sit inside it.
     const folder = i === 0 ? "" : `segment-${digest.slice(0, 16)}`;
-    await cp(join(segmentStore, digest), join(searchDir, folder), {
-      recursive: true,
-      filter: (path) => !path.endsWith(`/${COMPLETE_FILE}`),
-    });
+    await linkOrCopyTree(
+      join(segmentStore, digest),
+      join(searchDir, folder),
+      (name) => name !== COMPLETE_FILE,
+    );
     if (i > 0) parts.push(`${folder}/`);
   }
+  await mkdir(searchDir, { recursive: true });
   await writeFile(join(searchDir, BUNDLE_LIST_FILE), `${JSON.stringify(parts)}\n`);
 }
 

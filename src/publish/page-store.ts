@@ -1,7 +1,8 @@
-import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { z } from "zod";
 import { writeFileAtomic } from "../store/atomic-write.ts";
+import { linkOrCopy } from "./link-or-copy.ts";
 
 // The pages the last render wrote, kept in the cache with the cache key each was rendered for
 // (page-cache-keys.ts): a page whose key is unchanged is copied from here, not rendered, so a
@@ -20,7 +21,7 @@ const places = (dir: string) => ({ index: `${dir}.json`, pages: dir });
 
 /** The store of one render: read what the last one kept, note what this one renders. */
 export interface PageStore {
-  /** Copies `file` to `destination` if it was kept for `cacheKey` by the same renderer. */
+  /** Puts `file` at `destination` if it was kept for `cacheKey` by the same renderer. */
   restore(file: string, cacheKey: string | undefined, destination: string): Promise<boolean>;
   /** Keeps `body` as `file`, rendered for `cacheKey` (a page without one is not kept). */
   keep(file: string, cacheKey: string | undefined, body: Uint8Array): Promise<void>;
@@ -41,8 +42,7 @@ export async function openPageStore(dir: string, renderer: string): Promise<Page
   return {
     async restore(file, cacheKey, destination) {
       if (cacheKey === undefined || kept[file] !== cacheKey) return false;
-      await mkdir(dirname(destination), { recursive: true });
-      const copied = await copyFile(join(pages, file), destination).then(
+      const copied = await linkOrCopy(join(pages, file), destination).then(
         () => true,
         () => false,
       );
@@ -51,8 +51,11 @@ export async function openPageStore(dir: string, renderer: string): Promise<Page
     },
     async keep(file, cacheKey, body) {
       if (cacheKey === undefined) return;
-      await mkdir(dirname(join(pages, file)), { recursive: true });
-      await writeFile(join(pages, file), body);
+      // A new file renamed over the old: a site may share the old one (link-or-copy.ts).
+      const path = join(pages, file);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(`${path}.${process.pid}.new`, body);
+      await rename(`${path}.${process.pid}.new`, path);
       next[file] = cacheKey;
     },
     async save() {
