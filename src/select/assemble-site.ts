@@ -66,11 +66,12 @@ export function assembleSite(
       hidden,
     ),
   ).sort((a, b) => a.start.getTime() - b.start.getTime() || a.uid.localeCompare(b.uid));
-  const posts = selectPosts(candidates, now, config.keepMonths ?? null);
+  const keepMonths = config.keepMonths ?? null;
+  const posts = selectPosts(candidates, now, keepMonths);
   const archive = layOutArchive(posts, archiveBoundaries, config.postsPerPage, config.timezone);
   return {
     site: { config, now, posts, archive: archive.pages, members, events },
-    changesAt: nextChangeAt(candidates, events, now),
+    changesAt: nextChangeAt(candidates, events, now, keepMonths),
     archiveBoundaries: archive.boundaries,
     filtered,
   };

@@ -66,3 +66,21 @@ function monthsBefore(now: Date, months: number): number {
   since.setUTCMonth(since.getUTCMonth() - months);
   return since.getTime();
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The instant (to the day) at which a post dated `time` falls out of the last `keepMonths`
+ * months, as selectPosts keeps them. Adding months is not the exact inverse of taking them away
+ * at a month's end (31 December + 2 months is 3 March, yet the post leaves on 1 March), hence
+ * the steps back and forth.
+ */
+export function leavesKeptMonthsAt(time: number, keepMonths: number): number {
+  const kept = (at: number) => monthsBefore(new Date(at), keepMonths) <= time;
+  const at = new Date(time);
+  at.setUTCMonth(at.getUTCMonth() + keepMonths);
+  let leaves = at.getTime() + 1;
+  while (!kept(leaves - DAY_MS)) leaves -= DAY_MS;
+  while (kept(leaves)) leaves += DAY_MS;
+  return leaves;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PlanetEvent } from "../../src/model/event.ts";
 import { nextChangeAt } from "../../src/select/next-change.ts";
+import { selectPosts } from "../../src/select/select-posts.ts";
 import { samplePost } from "../helpers/feed-record-sample.ts";
 
 const NOW = new Date("2025-01-10T12:00:00Z");
@@ -35,6 +36,28 @@ describe("nextChangeAt", () => {
     const posts = [postOn("2025-01-01T00:00:00Z"), postOn("2025-02-01T00:00:00Z")];
     posts.push(postOn("2025-01-20T08:00:00Z"));
     expect(nextChangeAt(posts, [], NOW)).toEqual(new Date("2025-01-20T08:00:00Z"));
+  });
+
+  it("with keepMonths, is when the oldest post leaves the months kept", () => {
+    const posts = [
+      { ...postOn("2024-11-20T06:00:00Z"), key: "old", sourceId: "old", link: null },
+      { ...postOn("2025-01-01T00:00:00Z"), key: "new", sourceId: "new", link: null },
+    ];
+    const at = nextChangeAt(posts, [], NOW, 2);
+    expect(at).toEqual(new Date("2025-01-20T06:00:00.001Z"));
+    // What selectPosts keeps agrees: the post is there just before that instant, gone at it.
+    const kept = (when: Date) => selectPosts(posts, when, 2).length;
+    expect(kept(new Date((at as Date).getTime() - 1))).toBe(2);
+    expect(kept(at as Date)).toBe(1);
+  });
+
+  it("with keepMonths, agrees with selectPosts at a month's end", () => {
+    // 31 December + 2 months is 3 March by the calendar; taking 2 months from 1 March is 1 January.
+    const posts = [postOn("2024-12-31T12:00:00Z")];
+    const now = new Date("2025-02-01T00:00:00Z");
+    const at = nextChangeAt(posts, [], now, 2) as Date;
+    expect(selectPosts(posts, at, 2)).toEqual([]);
+    expect(selectPosts(posts, new Date(at.getTime() - 24 * 60 * 60 * 1000), 2)).toHaveLength(1);
   });
 
   it("is just after an upcoming event ends, when that comes first", () => {
