@@ -6,7 +6,7 @@ import type { AssembledSite } from "../select/assemble-site.ts";
 import type { SiteData } from "../site/site-data.ts";
 import { announceChangedFeeds } from "../websub/announce-feeds.ts";
 import { PROJECT_ROOT } from "./astro-renderer.ts";
-import { currentStamp, dropStamp, saveStamp, siteBytes, siteInputs } from "./site-stamp.ts";
+import { currentStamp, dropStamp, listSite, saveStamp, siteInputs } from "./site-stamp.ts";
 import { writeHealthJson } from "./write-health-json.ts";
 
 /** What the site is made from, and where it goes. */
@@ -60,7 +60,8 @@ export async function publishSite(
     writeSite({ site, health: withFilteredCounts(health, filtered) }, outDir, cacheDir, time),
   );
   if (!offline) await announceChangedFeeds(site, outDir, cacheDir, log);
-  const bytes = await siteBytes(outDir);
+  // One walk of the site: its files for the stamp, their bytes for the summary.
+  const written = await listSite(outDir);
   if (inputs !== null) {
     await saveStamp(cacheDir, {
       outDir,
@@ -68,9 +69,9 @@ export async function publishSite(
       renderedAt: now.toISOString(),
       changesAt: changesAt?.toISOString() ?? null,
       posts: site.posts.length,
-      bytes,
       filtered,
+      ...written,
     });
   }
-  return { posts: site.posts.length, bytes };
+  return { posts: site.posts.length, bytes: written.bytes };
 }

@@ -123,20 +123,17 @@ export async function dropStamp(cacheDir: string): Promise<void> {
 /** Records what the render just written into `stamp.outDir` was made from, and its files. */
 export async function saveStamp(
   cacheDir: string,
-  stamp: Omit<z.input<typeof stampSchema>, "files">,
+  stamp: z.input<typeof stampSchema>,
 ): Promise<void> {
-  const files = await filesUnder(stamp.outDir);
-  await writeFileAtomic(
-    stampPath(cacheDir),
-    JSON.stringify(stampSchema.parse({ ...stamp, files })),
-  );
+  await writeFileAtomic(stampPath(cacheDir), JSON.stringify(stampSchema.parse(stamp)));
 }
 
-/** The bytes of every file under `dir`: what a static host is asked to serve. */
-export async function siteBytes(dir: string): Promise<number> {
+/** Every file of the site in `dir` (relative to it) and their bytes: what a host is asked to serve. */
+export async function listSite(dir: string): Promise<{ files: string[]; bytes: number }> {
+  const files = await filesUnder(dir);
   let bytes = 0;
-  for (const file of await filesUnder(dir)) bytes += (await stat(join(dir, file))).size;
-  return bytes;
+  for (const file of files) bytes += (await stat(join(dir, file))).size;
+  return { files, bytes };
 }
 
 /** Every file under `dir`, however deep, as a path relative to it. */

@@ -6,6 +6,7 @@ import { parseConfig } from "../../src/config/load-config.ts";
 import {
   currentStamp,
   dropStamp,
+  listSite,
   type SiteStamp,
   saveStamp,
   siteInputs,
@@ -104,21 +105,27 @@ describe("siteInputs", () => {
 });
 
 describe("currentStamp", () => {
-  const stamp = (fields: Partial<SiteStamp> = {}): Omit<SiteStamp, "files"> => ({
+  const stamp = (fields: Partial<SiteStamp> = {}): SiteStamp => ({
     outDir,
     inputs: "inputs-1",
     renderedAt: "2025-03-01T12:00:00.000Z",
     changesAt: "2025-03-05T00:00:00.000Z",
     posts: 42,
-    bytes: 1234,
     filtered: {},
+    files: ["index.html", "rss.xml"],
+    bytes: 21,
     ...fields,
+  });
+
+  it("lists the files the site holds and their bytes, for the stamp and the summary", async () => {
+    const { files, bytes } = await listSite(outDir);
+    expect({ files: files.sort(), bytes }).toEqual({ files: ["index.html", "rss.xml"], bytes: 21 });
   });
 
   it("gives back the stamp while the inputs, the folder and the clock's window are the same", async () => {
     await saveStamp(cacheDir, stamp());
     const current = await currentStamp(cacheDir, outDir, "inputs-1", NOW);
-    expect(current).toEqual({ ...stamp(), files: ["index.html", "rss.xml"] });
+    expect(current).toEqual(stamp());
   });
 
   it("is null once a file the render wrote is gone", async () => {
