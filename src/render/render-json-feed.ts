@@ -5,7 +5,7 @@ import { channelFileUrl, type FeedChannel, planetChannel } from "./feed-channel.
 import { type FeedItem, feedItems } from "./feed-items.ts";
 
 /** One item of a JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
-interface JsonFeedItem {
+export interface JsonFeedItem {
   id: string;
   url?: string;
   title: string;

@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { renderJsonFeed } from "../../src/render/render-json-feed.ts";
+import { type JsonFeedItem, renderJsonFeed } from "../../src/render/render-json-feed.ts";
 import { renderRss } from "../../src/render/render-rss.ts";
 import { adaPost as post, sampleSite } from "../helpers/sample-site.ts";
 import { HOSTILE_TEXT, hostilePost, parseXml } from "./hostile-xml.ts";
-
-interface Item {
-  id: string;
-  url?: string;
-  title: string;
-  content_html: string;
-  date_published: string;
-  date_modified?: string;
-  authors: { name: string; url?: string }[];
-  tags?: string[];
-}
 
 const feedOf = (json: string) => JSON.parse(json);
 
@@ -31,7 +20,7 @@ describe("renderJsonFeed", () => {
   it("carries the items of rss.xml, in its order, with the same ids and titles", () => {
     const posts = [post(3), post(1, { updated: null }), post(2)];
     const sample = sampleSite({ posts: posts, config: { postsPerPage: 2 } });
-    const items: Item[] = feedOf(renderJsonFeed(sample)).items;
+    const items: JsonFeedItem[] = feedOf(renderJsonFeed(sample)).items;
     const rssItems = parseXml(renderRss(sample, "rss.xml")).rss.channel.item;
     expect(items.map((item) => [item.id, item.title])).toEqual(
       rssItems.map((item: { guid: { "#text": string }; title: string }) => [
