@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import {
   cp,
@@ -16,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroPrerenderer } from "astro";
 import { z } from "zod";
 import { errnoCode } from "../model/caught-error.ts";
+import { sha256Hex } from "../text/sha256.ts";
 import { codeDigest } from "./site-stamp.ts";
 
 // Astro's build spends seconds bundling the pages with Vite before it renders the first one, and
@@ -61,11 +61,10 @@ export async function keptRenderer(
   link: URL,
   keep: readonly string[],
 ): Promise<KeptRenderer> {
-  const key = createHash("sha256")
-    .update(await codeDigest(PROJECT_ROOT))
-    .update(JSON.stringify([link.origin, link.pathname]))
-    .digest("hex")
-    .slice(0, 16);
+  const key = sha256Hex(
+    `${await codeDigest(PROJECT_ROOT)}${JSON.stringify([link.origin, link.pathname])}`,
+    16,
+  );
   const name = `renderer-${key}`;
   const dir = join(cacheDir, name);
   if (existsSync(join(dir, RENDERER_FILES.built))) return { key, dir };

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import type { PlanetEvent } from "../model/event.ts";
 import type { Site } from "../model/site.ts";
 import { eventEnd } from "../select/select-events.ts";
+import { sha256Hex } from "../text/sha256.ts";
 import { slugify } from "./member-pages.ts";
 import { oncePerObject } from "./once-per-object.ts";
 import { hrefTo } from "./page-links.ts";
@@ -66,7 +66,7 @@ function seriesKey(event: PlanetEvent): string {
 
 function slugOf(title: string, key: string): string {
   const words = slugify(title, "event").slice(0, MAX_TITLE_SLUG).replace(/-+$/, "");
-  const digest = createHash("sha256").update(key).digest("hex").slice(0, 8);
+  const digest = sha256Hex(key, 8);
   return `${words}-${digest}`;
 }
 

@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { writeFileAtomic } from "../store/atomic-write.ts";
+import { sha256Hex } from "../text/sha256.ts";
 import type { HubFeed } from "./hub-feeds.ts";
 
 // What the hub was last told, kept in the cache: a feed whose bytes hash the same as then has
@@ -49,7 +49,7 @@ export async function digestFeeds(
   const digests: AnnouncedDigests = {};
   for (const feed of feeds) {
     const bytes = await readFile(join(outDir, feed.path)).catch(() => null);
-    if (bytes !== null) digests[feed.url] = createHash("sha256").update(bytes).digest("hex");
+    if (bytes !== null) digests[feed.url] = sha256Hex(bytes);
   }
   return digests;
 }
