@@ -50,11 +50,11 @@ export function layOutArchive(
 ): ArchiveLayout {
   const oldestFirst = [...posts].reverse();
   const starts = [...boundaries].sort(compareBoundaries);
-  const groups: Post[][] = starts.map(() => []);
+  // Without boundaries, one group: the first page begins at the oldest post.
+  const groups: Post[][] = starts.length > 0 ? starts.map(() => []) : [[]];
   let page = 0;
   for (const post of oldestFirst) {
     while (page + 1 < starts.length && compareToBoundary(post, starts[page + 1]) >= 0) page++;
-    if (groups.length === 0) groups.push([]);
     groups[page]?.push(post);
   }
 
@@ -66,13 +66,13 @@ export function layOutArchive(
     // A page without a boundary yet (the very first) begins at its oldest post.
     let start = starts[i] ?? openBoundary(group[0] as Post, slugs, timeZone);
     const limit = isNewest ? perPage : perPage * SPLIT_FACTOR;
-    let rest = group;
-    while (rest.length > limit) {
-      pages.push({ start, posts: rest.slice(0, perPage) });
-      rest = rest.slice(perPage);
-      start = openBoundary(rest[0] as Post, slugs, timeZone);
+    let from = 0;
+    while (group.length - from > limit) {
+      pages.push({ start, posts: group.slice(from, from + perPage) });
+      from += perPage;
+      start = openBoundary(group[from] as Post, slugs, timeZone);
     }
-    pages.push({ start, posts: rest });
+    pages.push({ start, posts: group.slice(from) });
   });
 
   return {
