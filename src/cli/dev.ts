@@ -5,13 +5,14 @@ import { loadConfig } from "../config/load-config.ts";
 import { errorMessage } from "../model/caught-error.ts";
 import { EnvironmentError, readBuildEnvironment } from "../pipeline/build-environment.ts";
 import { describeSources } from "../refresh/describe-health.ts";
-import { loadContents } from "../refresh/load-contents.ts";
+import { loadListings } from "../refresh/load-listings.ts";
 import { planetSources } from "../refresh/planet-sources.ts";
 import { updateSources } from "../refresh/update-sources.ts";
 import { assembleSite } from "../select/assemble-site.ts";
 import { handOffSiteData } from "../site/site-data.ts";
 import { readArchiveBoundaries } from "../store/archive-boundaries-file.ts";
 import { openFeedCache } from "../store/feed-cache.ts";
+import { readPostContents } from "../store/read-post-contents.ts";
 import { reportFailure } from "./report-failure.ts";
 
 // `npm run dev`: Astro's development server, showing the site as the cache holds it now (what
@@ -26,9 +27,11 @@ try {
   const sources = planetSources(config, dirname(env.configPath), env.now);
   const log = (line: string) => console.error(line);
   const updated = await updateSources(sources, config, cache, { now: env.now, offline: true });
-  const loaded = await loadContents(updated, cache, log);
+  const listed = await loadListings(updated, cache, env.cacheDir, log);
   const boundaries = await readArchiveBoundaries(env.cacheDir);
-  const { site } = assembleSite(config, loaded, env.now, boundaries);
+  const { site } = assembleSite(config, listed.sources, listed.contents, env.now, boundaries);
+  // The server renders any page on request: every content at hand.
+  await readPostContents(site.contents, site.posts);
   if (site.posts.length === 0) {
     log(`No posts in the cache (${env.cacheDir}) yet: run npm run build first to fetch them.`);
   }

@@ -1,3 +1,5 @@
+import { sha256Hex } from "../text/sha256.ts";
+
 /** One post from any member feed (or an event announcement), normalized and sanitized. */
 export interface Post {
   /** Stable key across builds and feeds: derived from the feed URL and the entry's own id. */
@@ -28,7 +30,31 @@ export interface Post {
   categories: string[];
 }
 
+/** Everything about a post but its content: all that ordering, grouping and filtering read. */
+export type PostFields = Omit<Post, "contentHtml">;
+
+/**
+ * A post as the site lists it: everything but its content. Pages and feeds read the contents of
+ * the posts they show from the cache (Site's `contents`), so a build that writes a few pages holds
+ * a few pages' posts, not every cached one.
+ */
+export interface ListedPost extends PostFields {
+  /** sha256 of the content (hex): enough for a page's cache key to know it changed. */
+  contentDigest: string;
+}
+
+/** The listing of a post whose content is at hand. */
+export function listPost(post: Post): ListedPost {
+  const { contentHtml, ...fields } = post;
+  return { ...fields, contentDigest: contentDigestOf(contentHtml) };
+}
+
+/** What a listing keeps of a post's content: its sha256. */
+export function contentDigestOf(contentHtml: string): string {
+  return sha256Hex(contentHtml);
+}
+
 /** The instant a post is ordered and grouped by: published, else updated, else first seen. */
-export function postDate(post: Post): Date {
+export function postDate(post: Pick<Post, "published" | "updated" | "firstSeen">): Date {
   return post.published ?? post.updated ?? post.firstSeen;
 }

@@ -1,7 +1,7 @@
 import type { PlanetConfig } from "../config/schema.ts";
 import type { ArchivePage } from "../select/archive-pages.ts";
 import type { PlanetEvent } from "./event.ts";
-import type { Post } from "./post.ts";
+import type { ListedPost } from "./post.ts";
 
 /** Everything the renderers need for one build; produced by the pipeline, read by every output. */
 export interface Site {
@@ -9,7 +9,9 @@ export interface Site {
   /** The build's "now" (PLANET_NOW or the clock). */
   now: Date;
   /** Every post due at `now`, deduplicated, newest first. */
-  posts: Post[];
+  posts: ListedPost[];
+  /** Where their contents are, and those read so far. */
+  contents: PostContents;
   /** The same posts on stable archive pages, oldest page first. */
   archive: ArchivePage[];
   /** Members in config order, with the link each resolved to. */
@@ -36,7 +38,30 @@ export function planetUrl(site: Site, path: string): string {
     .href;
 }
 
+/**
+ * Where the contents of a site's posts are: the cache's content files, read as pages and feeds
+ * need them (store/read-post-contents.ts), and the contents read so far. Plain data, so that it
+ * goes to the render process with the site.
+ */
+export interface PostContents {
+  /** The folder of the feed cache. */
+  cacheDir: string;
+  /** The content file of each source, by the feed URL its posts carry (`post.feedUrl`). */
+  files: Map<string, { url: string; contentSha256: string }>;
+  /** Contents read so far (in a site made in memory, all of them), by post key. */
+  loaded: Map<string, string>;
+}
+
+/** A post's content; it must have been read (readPostContents) before it is shown. */
+export function contentOf(site: Pick<Site, "contents">, post: ListedPost): string {
+  const html = site.contents.loaded.get(post.key);
+  if (html === undefined) {
+    throw new Error(`the content of "${post.title}" (${post.feedUrl}) was not read before use`);
+  }
+  return html;
+}
+
 /** The posts the aggregated feeds carry: the front page's. */
-export function feedPosts(site: Site): Post[] {
+export function feedPosts(site: Site): ListedPost[] {
   return site.posts.slice(0, site.config.postsPerPage);
 }

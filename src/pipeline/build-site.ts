@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 import { loadConfig } from "../config/load-config.ts";
 import { publishSite } from "../publish/publish-site.ts";
 import { describeSources } from "../refresh/describe-health.ts";
-import { loadContents } from "../refresh/load-contents.ts";
+import { loadListings } from "../refresh/load-listings.ts";
 import { planetSources } from "../refresh/planet-sources.ts";
 import { pruneRemovedFeeds } from "../refresh/prune-removed-feeds.ts";
 import { type UpdatedSource, updateSources } from "../refresh/update-sources.ts";
@@ -54,10 +54,10 @@ export async function buildSite(
     });
     const health = describeSources(updated, env.now);
     const selectSite = async () => {
-      const loaded = await time("load", () => loadContents(updated, cache, log));
+      const listed = await time("load", () => loadListings(updated, cache, env.cacheDir, log));
       const boundaries = await readArchiveBoundaries(env.cacheDir);
       const assembled = await time("assemble", () =>
-        assembleSite(config, loaded, env.now, boundaries),
+        assembleSite(config, listed.sources, listed.contents, env.now, boundaries),
       );
       // Kept now: the same posts and boundaries lay the pages out the same if publishing fails.
       await writeArchiveBoundaries(env.cacheDir, assembled.archiveBoundaries);

@@ -1,6 +1,11 @@
-import type { Post } from "../model/post.ts";
+import type { ListedPost } from "../model/post.ts";
 import { feedPosts, planetUrl, type Site } from "../model/site.ts";
-import { type CategoryPage, categoryFolder, categoryPosts } from "../site/category-pages.ts";
+import {
+  type CategoryPage,
+  categoryFolder,
+  categoryPages,
+  categoryPosts,
+} from "../site/category-pages.ts";
 
 /** What one feed of the planet is about: the whole planet's, or one category's. */
 export interface FeedChannel {
@@ -12,7 +17,7 @@ export interface FeedChannel {
   /** Where the channel's feed files live under dist/, "" or ending in "/". */
   folder: string;
   /** Its items, newest first. */
-  posts: Post[];
+  posts: ListedPost[];
 }
 
 /** The planet's own feeds: rss.xml, atom.xml, feed.json. */
@@ -37,6 +42,11 @@ export function categoryChannel(site: Site, category: CategoryPage): FeedChannel
     folder,
     posts: categoryPosts(site, category).slice(0, site.config.postsPerPage),
   };
+}
+
+/** Every feed the planet writes: its own, then each category's. */
+export function feedChannels(site: Site): FeedChannel[] {
+  return [planetChannel(site), ...categoryPages(site).map((c) => categoryChannel(site, c))];
 }
 
 /** The absolute URL of a feed file of `channel`, e.g. its `rss.xml`. */

@@ -1,4 +1,5 @@
-import type { Post } from "../model/post.ts";
+import type { ListedPost } from "../model/post.ts";
+import { contentOf, type Site } from "../model/site.ts";
 import { EXCERPT_WORDS, truncateHtml } from "../site/truncate-html.ts";
 import { escapeHtml } from "../text/escape-html.ts";
 
@@ -17,7 +18,7 @@ export const EXCERPT_BYTES = 4_000;
 
 /** One item of an output feed: the post, and the content the feed carries for it. */
 export interface FeedItem {
-  post: Post;
+  post: ListedPost;
   /** Sanitized HTML: the whole post, or its start with a link to the rest. */
   contentHtml: string;
 }
@@ -32,22 +33,23 @@ const ESCAPED = /[<>&"']/g;
  * and link when that excerpt is over EXCERPT_BYTES. So the content of a feed is at most
  * FEED_CONTENT_BYTES + MAX_FEED_ITEMS × EXCERPT_BYTES, 1.4 MB.
  */
-export function feedItems(posts: readonly Post[]): FeedItem[] {
+export function feedItems(site: Site, posts: readonly ListedPost[]): FeedItem[] {
   let room = FEED_CONTENT_BYTES;
   return posts.slice(0, MAX_FEED_ITEMS).map((post) => {
-    const bytes = escapedBytes(post.contentHtml);
+    const html = contentOf(site, post);
+    const bytes = escapedBytes(html);
     if (bytes <= room) {
       room -= bytes;
-      return { post, contentHtml: post.contentHtml };
+      return { post, contentHtml: html };
     }
-    const excerpt = excerptOf(post);
+    const excerpt = excerptOf(post, html);
     return { post, contentHtml: escapedBytes(excerpt) <= EXCERPT_BYTES ? excerpt : "" };
   });
 }
 
 /** The post's first words, ending with a link to the whole post when it has one. */
-function excerptOf(post: Post): string {
-  const excerpt = truncateHtml(post.contentHtml, EXCERPT_WORDS);
+function excerptOf(post: ListedPost, html: string): string {
+  const excerpt = truncateHtml(html, EXCERPT_WORDS);
   if (!excerpt.truncated || post.link === null) return excerpt.html;
   const link = `<a href="${escapeHtml(post.link)}" rel="nofollow ugc noopener">Continue reading</a>`;
   return `${excerpt.html}<p>${link}</p>`;

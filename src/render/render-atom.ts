@@ -10,7 +10,7 @@ const URI_SCHEME = /^(?!(?:javascript|vbscript|data):)[a-z][a-z0-9+.-]*:\S+$/i;
 
 /** An Atom 1.0 feed of `channel`: by default the planet's aggregated feed, atom.xml. */
 export function renderAtom(site: Site, channel: FeedChannel = planetChannel(site)): string {
-  const items = feedItems(channel.posts);
+  const items = feedItems(site, channel.posts);
   const { config } = site;
   const newest = items[0]?.post;
   return writeXml({

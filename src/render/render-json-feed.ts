@@ -31,7 +31,7 @@ export function renderJsonFeed(site: Site, channel: FeedChannel = planetChannel(
     language: site.config.language,
     authors: [{ name: site.config.owner?.name ?? site.config.title }],
     hubs: site.config.hub === undefined ? undefined : [{ type: "WebSub", url: site.config.hub }],
-    items: feedItems(channel.posts).map(jsonFeedItem),
+    items: feedItems(site, channel.posts).map(jsonFeedItem),
   };
   return `${JSON.stringify(feed, printableStrings, 2)}\n`;
 }

@@ -13,7 +13,7 @@ export function renderRss(
   file: string,
   channel: FeedChannel = planetChannel(site),
 ): string {
-  const items = feedItems(channel.posts);
+  const items = feedItems(site, channel.posts);
   const newest = items[0]?.post;
   const rssChannel: XmlElement = {
     title: channel.title,

@@ -1,4 +1,4 @@
-import { type Post, postDate } from "../model/post.ts";
+import { type ListedPost, type PostFields, postDate } from "../model/post.ts";
 import { dayKey } from "./group-by-day.ts";
 import { comparePositions, positionOf, type StreamPosition } from "./select-posts.ts";
 
@@ -22,7 +22,7 @@ export interface ArchiveBoundary {
 /** One archive page: its posts newest first, as every stream page shows them. */
 export interface ArchivePage {
   slug: string;
-  posts: Post[];
+  posts: ListedPost[];
   /** The first and last day it holds, `YYYY-MM-DD` in the planet's time zone. */
   firstDay: string;
   lastDay: string;
@@ -43,7 +43,7 @@ const SPLIT_FACTOR = 2;
  * the last build; empty when there is none), opening and splitting pages as needed.
  */
 export function layOutArchive(
-  posts: readonly Post[],
+  posts: readonly ListedPost[],
   boundaries: readonly ArchiveBoundary[],
   perPage: number,
   timeZone: string,
@@ -51,7 +51,7 @@ export function layOutArchive(
   const oldestFirst = [...posts].reverse();
   const starts = [...boundaries].sort(compareBoundaries);
   // Without boundaries, one group: the first page begins at the oldest post.
-  const groups: Post[][] = starts.length > 0 ? starts.map(() => []) : [[]];
+  const groups: ListedPost[][] = starts.length > 0 ? starts.map(() => []) : [[]];
   let page = 0;
   for (const post of oldestFirst) {
     while (page + 1 < starts.length && compareToBoundary(post, starts[page + 1]) >= 0) page++;
@@ -59,18 +59,18 @@ export function layOutArchive(
   }
 
   const slugs = new Set(starts.map((boundary) => boundary.slug));
-  const pages: { start: ArchiveBoundary; posts: Post[] }[] = [];
+  const pages: { start: ArchiveBoundary; posts: ListedPost[] }[] = [];
   groups.forEach((group, i) => {
     if (group.length === 0) return;
     const isNewest = i === groups.length - 1;
     // A page without a boundary yet (the very first) begins at its oldest post.
-    let start = starts[i] ?? openBoundary(group[0] as Post, slugs, timeZone);
+    let start = starts[i] ?? openBoundary(group[0] as ListedPost, slugs, timeZone);
     const limit = isNewest ? perPage : perPage * SPLIT_FACTOR;
     let from = 0;
     while (group.length - from > limit) {
       pages.push({ start, posts: group.slice(from, from + perPage) });
       from += perPage;
-      start = openBoundary(group[from] as Post, slugs, timeZone);
+      start = openBoundary(group[from] as ListedPost, slugs, timeZone);
     }
     pages.push({ start, posts: group.slice(from) });
   });
@@ -79,15 +79,15 @@ export function layOutArchive(
     pages: pages.map(({ start, posts: oldestOnPage }) => ({
       slug: start.slug,
       posts: [...oldestOnPage].reverse(),
-      firstDay: dayKey(postDate(oldestOnPage[0] as Post), timeZone),
-      lastDay: dayKey(postDate(oldestOnPage.at(-1) as Post), timeZone),
+      firstDay: dayKey(postDate(oldestOnPage[0] as ListedPost), timeZone),
+      lastDay: dayKey(postDate(oldestOnPage.at(-1) as ListedPost), timeZone),
     })),
     boundaries: pages.map(({ start }) => start),
   };
 }
 
 /** A new boundary at `post`, with a slug no other page has had. */
-function openBoundary(post: Post, taken: Set<string>, timeZone: string): ArchiveBoundary {
+function openBoundary(post: PostFields, taken: Set<string>, timeZone: string): ArchiveBoundary {
   const day = dayKey(postDate(post), timeZone);
   let slug = day;
   for (let n = 2; taken.has(slug); n++) slug = `${day}-${n}`;
@@ -101,7 +101,7 @@ function compareBoundaries(a: ArchiveBoundary, b: ArchiveBoundary): number {
 }
 
 /** Negative when `post` is older than `boundary`, zero at it, positive when newer. */
-function compareToBoundary(post: Post, boundary: ArchiveBoundary | undefined): number {
+function compareToBoundary(post: PostFields, boundary: ArchiveBoundary | undefined): number {
   return boundary === undefined ? -1 : comparePositions(positionAt(boundary), positionOf(post));
 }
 

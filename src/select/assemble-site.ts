@@ -1,20 +1,13 @@
 import type { PlanetConfig } from "../config/schema.ts";
 import { dedupeEvents } from "../events/dedupe-events.ts";
 import { fromStoredEvent } from "../events/stored-event.ts";
-import type { Member, Site } from "../model/site.ts";
-import type { Source } from "../refresh/planet-sources.ts";
-import { type FeedContent, fromStoredPost, type SourceState } from "../store/feed-record.ts";
+import type { ListedPost } from "../model/post.ts";
+import { contentOf, type Member, type PostContents, type Site } from "../model/site.ts";
+import type { ListedSource } from "../refresh/load-listings.ts";
 import { type ArchiveBoundary, layOutArchive } from "./archive-pages.ts";
 import { filterEvents, filterPosts } from "./filter-posts.ts";
 import { nextChangeAt } from "./next-change.ts";
 import { selectPosts } from "./select-posts.ts";
-
-/** A configured source with its state and its content, read from the cache if need be. */
-export interface LoadedSource {
-  source: Source;
-  state: SourceState;
-  content: FeedContent;
-}
 
 /** The site at `now`, and the next instant at which the clock alone would change it. */
 export interface AssembledSite {
@@ -29,11 +22,13 @@ export interface AssembledSite {
 
 /**
  * The site as readers will see it at `now`: every cached post that is due, on archive pages that
- * begin where the last build's did (`archiveBoundaries`), the members, the events.
+ * begin where the last build's did (`archiveBoundaries`), the members, the events. `contents`
+ * holds the text of the posts that a keyword filter reads.
  */
 export function assembleSite(
   config: PlanetConfig,
-  sources: readonly LoadedSource[],
+  sources: readonly ListedSource[],
+  contents: PostContents,
   now: Date,
   archiveBoundaries: readonly ArchiveBoundary[] = [],
 ): AssembledSite {
@@ -50,19 +45,20 @@ export function assembleSite(
   // Names and links come from today's config, so renaming a member needs no refetch.
   const hidden = new Set(config.hide);
   const filtered: Record<string, number> = {};
-  const candidates = sources.flatMap(({ source, state, content }) => {
-    const posts = content.posts.map((stored) => ({
-      ...fromStoredPost(stored),
+  const htmlOf = (post: ListedPost): string => contentOf({ contents }, post);
+  const candidates = sources.flatMap(({ source, state, posts: listed }) => {
+    const posts = listed.map((post) => ({
+      ...post,
       member: source.name,
       memberLink: source.link ?? state.feedLink,
     }));
-    const { kept, dropped } = filterPosts(posts, source.filter, hidden);
+    const { kept, dropped } = filterPosts(posts, source.filter, hidden, htmlOf);
     filtered[source.url] = dropped;
     return kept;
   });
   const events = dedupeEvents(
     filterEvents(
-      sources.flatMap(({ content }) => content.events.map(fromStoredEvent)),
+      sources.flatMap(({ events }) => events.map(fromStoredEvent)),
       hidden,
     ),
   ).sort((a, b) => a.start.getTime() - b.start.getTime() || a.uid.localeCompare(b.uid));
@@ -70,7 +66,7 @@ export function assembleSite(
   const posts = selectPosts(candidates, now, keepMonths);
   const archive = layOutArchive(posts, archiveBoundaries, config.postsPerPage, config.timezone);
   return {
-    site: { config, now, posts, archive: archive.pages, members, events },
+    site: { config, now, posts, contents, archive: archive.pages, members, events },
     changesAt: nextChangeAt(candidates, events, now, keepMonths),
     archiveBoundaries: archive.boundaries,
     filtered,

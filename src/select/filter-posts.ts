@@ -1,26 +1,28 @@
 import type { FeedFilter } from "../config/schema.ts";
 import type { PlanetEvent } from "../model/event.ts";
 import { eventIdentity } from "../model/event.ts";
-import type { Post } from "../model/post.ts";
+import type { PostFields } from "../model/post.ts";
 import { htmlToText } from "../text/html-to-text.ts";
 
 /** A source's posts after its filter and the planet's hide list, and how many were dropped. */
-export interface FilteredPosts {
-  kept: Post[];
+export interface FilteredPosts<P> {
+  kept: P[];
   /** Posts the filter or the hide list took out. */
   dropped: number;
 }
 
 /**
  * Keeps the posts of one source that pass its `filter` (none: every post) and are not on the
- * `hidden` list (post links or ids, as feeds.json's `hide` gives them).
+ * `hidden` list (post links or ids, as feeds.json's `hide` gives them). `htmlOf` gives a post's
+ * content, which only a filter with keywords reads.
  */
-export function filterPosts(
-  posts: readonly Post[],
+export function filterPosts<P extends PostFields>(
+  posts: readonly P[],
   filter: FeedFilter | null,
   hidden: ReadonlySet<string>,
-): FilteredPosts {
-  const passes = filter === null ? () => true : postFilter(filter);
+  htmlOf: (post: P) => string,
+): FilteredPosts<P> {
+  const passes = filter === null ? () => true : postFilter(filter, htmlOf);
   const kept = posts.filter((post) => !isHidden(post, hidden) && passes(post));
   return { kept, dropped: posts.length - kept.length };
 }
@@ -39,7 +41,7 @@ export function filterEvents(
   );
 }
 
-function isHidden(post: Post, hidden: ReadonlySet<string>): boolean {
+function isHidden(post: PostFields, hidden: ReadonlySet<string>): boolean {
   return hidden.has(post.sourceId) || (post.link !== null && hidden.has(post.link));
 }
 
@@ -47,7 +49,10 @@ function isHidden(post: Post, hidden: ReadonlySet<string>): boolean {
  * A post passes when it matches any wanted category or keyword (or nothing is wanted), unless an
  * excluded word is in its title or categories: the owner's "not this" wins over "this".
  */
-function postFilter(filter: FeedFilter): (post: Post) => boolean {
+function postFilter<P extends PostFields>(
+  filter: FeedFilter,
+  htmlOf: (post: P) => string,
+): (post: P) => boolean {
   const categories = new Set((filter.categories ?? []).map((label) => label.toLowerCase()));
   const keywords = wordPattern(filter.keywords ?? []);
   const excluded = wordPattern(filter.exclude ?? []);
@@ -59,7 +64,7 @@ function postFilter(filter: FeedFilter): (post: Post) => boolean {
     if (!wantsAny) return true;
     if (post.categories.some((label) => categories.has(label.trim().toLowerCase()))) return true;
     // Content is compared as text: a keyword inside a tag name or URL is no mention.
-    return keywords?.test(`${post.title}\n${htmlToText(post.contentHtml)}`) ?? false;
+    return keywords?.test(`${post.title}\n${htmlToText(htmlOf(post))}`) ?? false;
   };
 }
 

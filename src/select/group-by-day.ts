@@ -1,11 +1,11 @@
-import { type Post, postDate } from "../model/post.ts";
+import { type PostFields, postDate } from "../model/post.ts";
 import { dateTimeFormat } from "../text/date-time-format.ts";
 
 /** Posts of one calendar day in the planet's time zone, newest first. */
-export interface DayGroup {
+export interface DayGroup<P extends PostFields> {
   /** `YYYY-MM-DD` in the planet's time zone. */
   day: string;
-  posts: Post[];
+  posts: P[];
 }
 
 /** The calendar day of an instant in a time zone, as `YYYY-MM-DD`. */
@@ -20,8 +20,11 @@ export function dayKey(date: Date, timeZone: string): string {
 }
 
 /** Groups already sorted posts (newest first) by their day in `timeZone`. */
-export function groupByDay(posts: readonly Post[], timeZone: string): DayGroup[] {
-  const days: DayGroup[] = [];
+export function groupByDay<P extends PostFields>(
+  posts: readonly P[],
+  timeZone: string,
+): DayGroup<P>[] {
+  const days: DayGroup<P>[] = [];
   for (const post of posts) {
     const day = dayKey(postDate(post), timeZone);
     const last = days.at(-1);

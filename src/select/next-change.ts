@@ -1,5 +1,5 @@
 import type { PlanetEvent } from "../model/event.ts";
-import { type Post, postDate } from "../model/post.ts";
+import { type PostFields, postDate } from "../model/post.ts";
 import { eventEnd } from "./select-events.ts";
 import { leavesKeptMonthsAt } from "./select-posts.ts";
 
@@ -9,7 +9,7 @@ import { leavesKeptMonthsAt } from "./select-posts.ts";
  * upcoming event ends and moves to the past. Null when no such instant is known.
  */
 export function nextChangeAt(
-  posts: readonly Post[],
+  posts: readonly PostFields[],
   events: readonly PlanetEvent[],
   now: Date,
   keepMonths: number | null = null,

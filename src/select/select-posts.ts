@@ -1,4 +1,4 @@
-import { type Post, postDate } from "../model/post.ts";
+import { type PostFields, postDate } from "../model/post.ts";
 
 /** Where a post stands in the stream: its instant, and its key to order posts of one instant. */
 export interface StreamPosition {
@@ -7,7 +7,7 @@ export interface StreamPosition {
 }
 
 /** A post's position in the stream. */
-export function positionOf(post: Post): StreamPosition {
+export function positionOf(post: PostFields): StreamPosition {
   return { time: postDate(post).getTime(), key: post.key };
 }
 
@@ -17,7 +17,7 @@ export function comparePositions(a: StreamPosition, b: StreamPosition): number {
 }
 
 /** Posts newest first, as comparePositions orders them. */
-export function comparePosts(a: Post, b: Post): number {
+export function comparePosts(a: PostFields, b: PostFields): number {
   return comparePositions(positionOf(a), positionOf(b));
 }
 
@@ -27,11 +27,11 @@ export function comparePosts(a: Post, b: Post): number {
  * The same entry arriving through two feeds (same id, or same link from another feed) is shown
  * once. Within one feed a shared link is no proof: a holiday calendar's days all link one page.
  */
-export function selectPosts(
-  candidates: readonly Post[],
+export function selectPosts<P extends PostFields>(
+  candidates: readonly P[],
   now: Date,
   keepMonths: number | null = null,
-): Post[] {
+): P[] {
   const since = keepMonths === null ? Number.NEGATIVE_INFINITY : monthsBefore(now, keepMonths);
   const due = candidates.filter((post) => {
     const time = postDate(post).getTime();
@@ -40,7 +40,7 @@ export function selectPosts(
   const sorted = [...due].sort(comparePosts);
   const seenIds = new Set<string>();
   const feedsByLink = new Map<string, Set<string>>();
-  const selected: Post[] = [];
+  const selected: P[] = [];
   for (const post of sorted) {
     const linkedFrom = post.link ? feedsByLink.get(post.link) : undefined;
     const elsewhere = linkedFrom !== undefined && [...linkedFrom].some((f) => f !== post.feedUrl);

@@ -1,4 +1,4 @@
-import type { Post } from "../model/post.ts";
+import type { ListedPost } from "../model/post.ts";
 import type { Member, Site } from "../model/site.ts";
 import { assignSlugs } from "./member-pages.ts";
 import { hrefTo } from "./page-links.ts";
@@ -52,7 +52,7 @@ export function categoryHref(site: Site, slug: string): string {
 }
 
 /** The posts of every member filed under the category, in the site's order (newest first). */
-export function categoryPosts(site: Site, category: CategoryPage): Post[] {
+export function categoryPosts(site: Site, category: CategoryPage): ListedPost[] {
   const feeds = new Set(category.members.map((member) => member.feedUrl));
   return site.posts.filter((post) => feeds.has(post.feedUrl));
 }

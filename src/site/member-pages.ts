@@ -1,4 +1,4 @@
-import type { Post } from "../model/post.ts";
+import type { ListedPost } from "../model/post.ts";
 import type { Member, Site } from "../model/site.ts";
 import { oncePerObject } from "./once-per-object.ts";
 import { hrefTo } from "./page-links.ts";
@@ -71,7 +71,7 @@ const membersByFeedUrl = oncePerObject(
 
 // One pass over the posts for all member pages, not one per member page.
 const postsByFeedUrl = oncePerObject((site: Site) => {
-  const byFeedUrl = new Map<string, Post[]>();
+  const byFeedUrl = new Map<string, ListedPost[]>();
   for (const post of site.posts) {
     const posts = byFeedUrl.get(post.feedUrl);
     if (posts) posts.push(post);
@@ -81,11 +81,11 @@ const postsByFeedUrl = oncePerObject((site: Site) => {
 });
 
 /** The member whose feed a post came from; null for event announcements and removed feeds. */
-export function findMember(site: Site, post: Post): Member | null {
+export function findMember(site: Site, post: ListedPost): Member | null {
   return membersByFeedUrl(site).get(post.feedUrl) ?? null;
 }
 
 /** The posts of one member's feed, in the site's order (newest first). */
-export function memberPosts(site: Site, member: Member): Post[] {
+export function memberPosts(site: Site, member: Member): ListedPost[] {
   return postsByFeedUrl(site).get(member.feedUrl) ?? [];
 }

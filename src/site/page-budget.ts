@@ -1,4 +1,4 @@
-import type { Post } from "../model/post.ts";
+import type { PostFields } from "../model/post.ts";
 import { EXCERPT_WORDS } from "./truncate-html.ts";
 
 /**
@@ -13,15 +13,16 @@ export const PAGE_CONTENT_BYTES = 800_000;
  * (`truncateWords`, null for whole posts) while the page's whole posts fit PAGE_CONTENT_BYTES,
  * then EXCERPT_WORDS. A page that cuts every post short already is left as it is.
  */
-export function wordLimitsOnPage(
-  posts: readonly Post[],
+export function wordLimitsOnPage<P extends PostFields>(
+  posts: readonly P[],
   truncateWords: number | null,
-): Map<Post, number | null> {
+  htmlOf: (post: P) => string,
+): Map<P, number | null> {
   let room = PAGE_CONTENT_BYTES;
   return new Map(
     posts.map((post) => {
       if (truncateWords !== null) return [post, truncateWords];
-      const bytes = Buffer.byteLength(post.contentHtml);
+      const bytes = Buffer.byteLength(htmlOf(post));
       if (bytes > room) return [post, EXCERPT_WORDS];
       room -= bytes;
       return [post, null];

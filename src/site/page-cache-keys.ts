@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Post } from "../model/post.ts";
+import type { ListedPost } from "../model/post.ts";
 import type { Site } from "../model/site.ts";
 import { upcomingEvents } from "../select/select-events.ts";
 import { oncePerObject } from "./once-per-object.ts";
@@ -21,7 +21,7 @@ export interface PageShows {
  * of the code renders every page anew. Archive pages leave the upcoming
  * events out, so that a meetup that ends renders none of them again.
  */
-export function pageCacheKey(site: Site, posts: readonly Post[], shows: PageShows): string {
+export function pageCacheKey(site: Site, posts: readonly ListedPost[], shows: PageShows): string {
   const hash = createHash("sha256")
     .update(shows.upcomingEvents ? withUpcomingEvents(site) : sharedDigest(site))
     .update(JSON.stringify(shows.details ?? null));

@@ -1,4 +1,4 @@
-import type { Post } from "../model/post.ts";
+import type { ListedPost } from "../model/post.ts";
 import type { Site } from "../model/site.ts";
 
 /** Folder under the site where the search index and Pagefind's own script live. */
@@ -26,6 +26,6 @@ export function archiveHref(site: Site, slug?: string): string {
 }
 
 /** The id of a post's title on the stream page that shows it. */
-export function postAnchor(post: Post): string {
+export function postAnchor(post: ListedPost): string {
   return `post-${post.key}`;
 }

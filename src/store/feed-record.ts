@@ -240,12 +240,21 @@ export function fromStoredPost(stored: StoredPost): Post {
     memberLink: stored.memberLink,
     title: stored.title,
     link: stored.link,
-    published: stored.published === null ? null : new Date(stored.published),
-    updated: stored.updated === null ? null : new Date(stored.updated),
-    firstSeen: new Date(stored.firstSeen),
+    ...storedDates(stored),
     author: stored.author,
     contentHtml: stored.contentHtml,
     categories: [...stored.categories],
+  };
+}
+
+/** A stored post's dates as Dates at the same instants. */
+export function storedDates(
+  stored: Pick<StoredPost, "published" | "updated" | "firstSeen">,
+): Pick<Post, "published" | "updated" | "firstSeen"> {
+  return {
+    published: stored.published === null ? null : new Date(stored.published),
+    updated: stored.updated === null ? null : new Date(stored.updated),
+    firstSeen: new Date(stored.firstSeen),
   };
 }
 

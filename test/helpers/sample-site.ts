@@ -1,6 +1,6 @@
 import { configSchema } from "../../src/config/schema.ts";
 import type { PlanetEvent } from "../../src/model/event.ts";
-import type { Post } from "../../src/model/post.ts";
+import { type ListedPost, listPost, type Post } from "../../src/model/post.ts";
 import type { Member, Site } from "../../src/model/site.ts";
 import { layOutArchive } from "../../src/select/archive-pages.ts";
 import { samplePost } from "./feed-record-sample.ts";
@@ -36,10 +36,16 @@ export function adaPost(n: number, fields: Partial<Post> = {}): Post {
 /** What a sample site holds; anything left out is empty (members: Ada alone). */
 export interface SampleSiteParts {
   members?: Member[];
+  /** Its posts, newest first; their contents are all at hand, as if read from a cache. */
   posts?: Post[];
   events?: PlanetEvent[];
   /** Config keys over the sample's title, link, description and owner; defaults fill the rest. */
   config?: Record<string, unknown>;
+}
+
+/** The listings of `posts`, in order. */
+export function listPosts(posts: readonly Post[]): ListedPost[] {
+  return posts.map(listPost);
 }
 
 /** A site on 2025-03-01 with a valid config (every default filled in). */
@@ -57,12 +63,18 @@ export function sampleSite({
     feeds: [],
     ...config,
   });
+  const listed = listPosts(posts);
   return {
     config: planet,
     now: new Date("2025-03-01T12:00:00Z"),
-    posts,
+    posts: listed,
+    contents: {
+      cacheDir: "",
+      files: new Map(),
+      loaded: new Map(posts.map((post) => [post.key, post.contentHtml])),
+    },
     // Laid out as a first build would; a test of the archive's own layout makes its own.
-    archive: layOutArchive(posts, [], planet.postsPerPage, planet.timezone).pages,
+    archive: layOutArchive(listed, [], planet.postsPerPage, planet.timezone).pages,
     members,
     events,
   };

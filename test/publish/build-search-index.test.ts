@@ -5,7 +5,7 @@ import { gunzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { configSchema } from "../../src/config/schema.ts";
 import type { Post } from "../../src/model/post.ts";
-import type { Site } from "../../src/model/site.ts";
+import { contentOf, type Site } from "../../src/model/site.ts";
 import { BUNDLE_LIST_FILE, buildSearchIndex } from "../../src/publish/build-search-index.ts";
 import { layOutArchive } from "../../src/select/archive-pages.ts";
 import { comparePosts } from "../../src/select/select-posts.ts";
@@ -49,7 +49,7 @@ async function renderArchive(s: Site, siteDir: string): Promise<void> {
   for (const page of s.archive) {
     const file = join(siteDir, archivePath(page.slug), "index.html");
     await mkdir(dirname(file), { recursive: true });
-    const posts = page.posts.map((p) => `<h3 id="${p.key}">${p.title}</h3>${p.contentHtml}`);
+    const posts = page.posts.map((p) => `<h3 id="${p.key}">${p.title}</h3>${contentOf(s, p)}`);
     await writeFile(
       file,
       `<!doctype html><html lang="en"><head><title>t</title></head><body><main data-pagefind-body>${posts.join("")}</main></body></html>`,

@@ -145,3 +145,27 @@ it("copies unchanged pages and search segments from the cache into a build that 
   const made = [...rebuilt.keys()].filter((path) => !path.endsWith("from-the-cache.txt"));
   expect(made.sort()).toEqual([...kept.keys()].sort());
 }, 120_000);
+
+it("reads the contents of the pages it renders only: a member none of whose pages change is left on disk", async () => {
+  const planet = await planetWithCopiedFeeds();
+  await planet.build();
+  const before = await readTree(planet.env.outDir);
+  // Carol's posts are on the sealed first archive page and her member page alone. Her content
+  // file is damaged now: a build that read it would set it aside and lose her posts.
+  const names = await readdir(planet.env.cacheDir);
+  const contentFiles = names.filter((name) => name.endsWith(".content.json"));
+  let carols = "";
+  for (const name of contentFiles) {
+    const text = await readFile(join(planet.env.cacheDir, name), "utf8");
+    if (text.includes("carol")) carols = join(planet.env.cacheDir, name);
+  }
+  expect(carols).not.toBe("");
+  await writeFile(carols, "{}\n");
+  await addBobsPost(planet);
+  await planet.build();
+
+  const after = await readTree(planet.env.outDir);
+  expect(after.get("index.html")).toContain("Nix flakes at last");
+  expect(after.get("members/carol/index.html")).toBe(before.get("members/carol/index.html"));
+  expect(await readFile(carols, "utf8")).toBe("{}\n");
+}, 120_000);

@@ -11,18 +11,23 @@ const bigContent = `<p>${"Reproducible builds everywhere. ".repeat(6_000)}</p>`;
 describe("feedItems", () => {
   it("carries ordinary posts whole", () => {
     const posts = [post(1), post(2), post(3)];
-    const items = feedItems(posts);
+    const site = sampleSite({ posts });
+    const items = feedItems(site, site.posts);
     expect(items.map((item) => item.contentHtml)).toEqual(posts.map((p) => p.contentHtml));
   });
 
   it("carries no more than MAX_FEED_ITEMS items, whatever postsPerPage says", () => {
-    const posts = Array.from({ length: MAX_FEED_ITEMS + 50 }, (_, i) => post(i));
-    expect(feedItems(posts)).toHaveLength(MAX_FEED_ITEMS);
+    const site = sampleSite({
+      posts: Array.from({ length: MAX_FEED_ITEMS + 50 }, (_, i) => post(i)),
+    });
+    expect(feedItems(site, site.posts)).toHaveLength(MAX_FEED_ITEMS);
   });
 
   it("gives excerpts with a link to the original once the feed's content budget is spent", () => {
-    const posts = Array.from({ length: 60 }, (_, i) => post(i, { contentHtml: bigContent }));
-    const items = feedItems(posts);
+    const site = sampleSite({
+      posts: Array.from({ length: 60 }, (_, i) => post(i, { contentHtml: bigContent })),
+    });
+    const items = feedItems(site, site.posts);
     const whole = items.filter((item) => item.contentHtml === bigContent).length;
     expect(whole).toBe(Math.floor(FEED_CONTENT_BYTES / bigContent.length));
     const excerpt = items.at(-1)?.contentHtml ?? "";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Post } from "../../src/model/post.ts";
+import { type ListedPost, listPost } from "../../src/model/post.ts";
 import { type ArchiveLayout, layOutArchive } from "../../src/select/archive-pages.ts";
 import { comparePosts } from "../../src/select/select-posts.ts";
 import { samplePost } from "../helpers/feed-record-sample.ts";
@@ -7,16 +7,16 @@ import { samplePost } from "../helpers/feed-record-sample.ts";
 const ZONE = "Europe/Berlin";
 
 /** Post number `n`, published `n` hours after the start of 2017 (UTC). */
-function post(n: number, key = `p${String(n).padStart(4, "0")}`): Post {
-  return {
+function post(n: number, key = `p${String(n).padStart(4, "0")}`): ListedPost {
+  return listPost({
     ...samplePost("https://feeds.example.org/a", n),
     key,
     published: new Date(Date.UTC(2017, 0, 1, n)),
-  };
+  });
 }
 
 /** Posts numbered `from` to `to`, newest first as the site holds them. */
-function range(from: number, to: number): Post[] {
+function range(from: number, to: number): ListedPost[] {
   return Array.from({ length: to - from + 1 }, (_, i) => post(from + i)).sort(comparePosts);
 }
 
@@ -24,7 +24,7 @@ const keysBySlug = (layout: ArchiveLayout) =>
   Object.fromEntries(layout.pages.map((page) => [page.slug, page.posts.map((p) => p.key)]));
 
 /** The next build's layout: the same posts plus `added`, from this layout's boundaries. */
-function next(layout: ArchiveLayout, posts: Post[], perPage: number): ArchiveLayout {
+function next(layout: ArchiveLayout, posts: ListedPost[], perPage: number): ArchiveLayout {
   return layOutArchive([...posts].sort(comparePosts), layout.boundaries, perPage, ZONE);
 }
 

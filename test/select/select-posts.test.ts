@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Post } from "../../src/model/post.ts";
+import { type ListedPost, listPost, type Post } from "../../src/model/post.ts";
 import { comparePosts, paginate, selectPosts } from "../../src/select/select-posts.ts";
 import { samplePost } from "../helpers/feed-record-sample.ts";
 
@@ -10,9 +10,9 @@ function post(
   key: string,
   dates: { published?: string | null; updated?: string | null; firstSeen?: string },
   fields: Partial<Post> = {},
-): Post {
+): ListedPost {
   const date = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
-  return {
+  return listPost({
     ...samplePost("https://feeds.example.org/a", 1),
     key,
     sourceId: `id-${key}`,
@@ -21,10 +21,10 @@ function post(
     updated: date(dates.updated),
     firstSeen: new Date(dates.firstSeen ?? "2017-01-01T00:00:00Z"),
     ...fields,
-  };
+  });
 }
 
-const keys = (posts: readonly Post[]) => posts.map((p) => p.key);
+const keys = (posts: readonly ListedPost[]) => posts.map((p) => p.key);
 
 /** Every ordering of `items` obtained by rotating and reversing it. */
 function shuffles<T>(items: readonly T[]): T[][] {

@@ -41,8 +41,9 @@ describe("category pages", () => {
     const nixos = page("NixOS");
     const haskell = page("Haskell");
     if (!nixos || !haskell) throw new Error("categories missing");
-    expect(categoryPosts(site, nixos)).toEqual([bobPost, adaPost]);
-    expect(categoryPosts(site, haskell)).toEqual([adaPost]);
+    const keys = (posts: { key: string }[]) => posts.map((post) => post.key);
+    expect(keys(categoryPosts(site, nixos))).toEqual(keys([bobPost, adaPost]));
+    expect(keys(categoryPosts(site, haskell))).toEqual(keys([adaPost]));
   });
 
   it("are listed in the sitemap with their newest post's date", () => {

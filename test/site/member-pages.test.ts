@@ -57,8 +57,11 @@ describe("member pages", () => {
   });
 
   it("finds a post's member by feed and a member's posts in order", () => {
-    expect(findMember(site, adaPost)).toBe(ada);
-    expect(findMember(site, event)).toBeNull();
-    expect(memberPosts(site, bob)).toEqual([bobPost]);
+    const [bobListed, adaListed, eventListed] = site.posts;
+    if (!bobListed || !adaListed || !eventListed) throw new Error("three posts expected");
+    expect(findMember(site, adaListed)).toBe(ada);
+    expect(findMember(site, eventListed)).toBeNull();
+    expect(memberPosts(site, bob)).toEqual([bobListed]);
+    expect(bobListed.key).toBe(bobPost.key);
   });
 });

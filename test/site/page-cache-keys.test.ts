@@ -3,7 +3,7 @@ import type { Post } from "../../src/model/post.ts";
 import type { Site } from "../../src/model/site.ts";
 import { pageCacheKey } from "../../src/site/page-cache-keys.ts";
 import { sampleEvent } from "../events/event-fixtures.ts";
-import { ADA, adaPost, sampleSite } from "../helpers/sample-site.ts";
+import { ADA, adaPost, listPosts, sampleSite } from "../helpers/sample-site.ts";
 
 // Every case builds its site afresh: keys must follow the content, not object identity.
 const posts = (): Post[] => [adaPost(1), adaPost(2)];
@@ -31,7 +31,7 @@ describe("pageCacheKey", () => {
     ];
     for (const edit of edits) {
       expect(
-        keyOf(site({ posts: [{ ...first, ...edit }, second] })),
+        keyOf(site({ posts: listPosts([{ ...first, ...edit }, second]) })),
         JSON.stringify(edit),
       ).not.toBe(base);
     }
