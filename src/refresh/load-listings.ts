@@ -4,14 +4,14 @@ import type { ListedPost } from "../model/post.ts";
 import type { PostContents } from "../model/site.ts";
 import type { ProgressLog } from "../pipeline/fetch-progress.ts";
 import type { FeedCache } from "../store/feed-cache.ts";
-import { NO_CONTENT } from "../store/feed-record.ts";
 import {
   type ContentListing,
   fromListedPost,
   listContent,
-  readPostListings,
-  writePostListings,
-} from "../store/post-listings-file.ts";
+  pruneListings,
+  readPostListing,
+  writePostListing,
+} from "../store/post-listings.ts";
 import type { Source } from "./planet-sources.ts";
 import type { UpdatedSource } from "./update-sources.ts";
 
@@ -30,10 +30,10 @@ export interface ListedSources {
 }
 
 /**
- * Every source with the listing of its content: from the listings the cache keeps by content hash,
- * else from the content this build read, else from its content file. Contents this build holds
- * anyway (fresh ones, and those a keyword filter reads) are kept in `contents`; the rest stay on
- * disk until a page or feed asks for them. A content file found damaged now is set aside (the
+ * Every source with the listing of its content: the one the cache keeps for its content file
+ * (store/post-listings.ts), else one made from the content this build read or from its content
+ * file, and kept. Contents this build holds anyway (fresh ones, and those a keyword filter reads)
+ * are kept in `contents`; the rest stay on disk until a page or feed asks for them. A content file found damaged now is set aside (the
  * next build fetches that source afresh) and leaves the source without posts, with the problem
  * logged.
  */
@@ -43,30 +43,36 @@ export async function loadListings(
   cacheDir: string,
   log: ProgressLog,
 ): Promise<ListedSources> {
-  const kept = await readPostListings(cacheDir);
-  const listings = new Map<string, ContentListing>();
+  const used = new Set<string>();
   const contents: PostContents = { cacheDir, files: new Map(), loaded: new Map() };
   const sources: ListedSource[] = [];
+  // A listing that cannot be kept costs the next build a reading of its content file, no more.
+  const keepListing = (sha: string, listing: ContentListing) =>
+    writePostListing(cacheDir, sha, listing).catch((error: unknown) =>
+      log(`cannot keep a post listing in ${cacheDir}: ${errorMessage(error)}`, "problem"),
+    );
   for (const { source, state, content } of updated) {
     const sha = state.contentSha256;
     // A filter looking for words reads the posts' text.
     const readsText = (source.filter?.keywords?.length ?? 0) > 0;
-    let listing = sha === null || readsText ? undefined : kept.get(sha);
-    if (listing === undefined) {
+    let listing = sha === null ? null : await readPostListing(cacheDir, sha);
+    if (listing === null || readsText) {
       const read = content !== null ? { content, problem: null } : await cache.readContent(state);
       if (read.problem !== null) log(`${source.name}: ${read.problem}`, "problem");
-      const held = read.content ?? NO_CONTENT;
-      if (content !== null || readsText) {
-        for (const post of held.posts) contents.loaded.set(post.key, post.contentHtml);
-      }
-      listing = listContent(held);
       if (read.content === null) {
         sources.push({ source, state, posts: [], events: [] });
         continue;
       }
+      if (content !== null || readsText) {
+        for (const post of read.content.posts) contents.loaded.set(post.key, post.contentHtml);
+      }
+      if (listing === null) {
+        listing = listContent(read.content);
+        if (sha !== null) await keepListing(sha, listing);
+      }
     }
     if (sha !== null) {
-      listings.set(sha, listing);
+      used.add(sha);
       for (const post of listing.posts) {
         contents.files.set(post.feedUrl, { url: state.url, contentSha256: sha });
       }
@@ -78,10 +84,6 @@ export async function loadListings(
       events: listing.events,
     });
   }
-  if (listings.size !== kept.size || [...listings.keys()].some((sha) => !kept.has(sha))) {
-    await writePostListings(cacheDir, listings).catch((error: unknown) =>
-      log(`cannot keep the post listings in ${cacheDir}: ${errorMessage(error)}`, "problem"),
-    );
-  }
+  await pruneListings(cacheDir, used);
   return { sources, contents };
 }

@@ -76,6 +76,17 @@ describe("loadListings", () => {
     expect(problems).toEqual([]);
   });
 
+  it("keeps one listing per content file, and drops those no source uses any more", async () => {
+    await loadListings(await cachedSources(), cache, dir, log);
+    const before = await readdir(join(dir, "listings"));
+    expect(before).toHaveLength(2);
+    await cache.write(sampleRecord(ADA, 4));
+    await loadListings(await cachedSources(), cache, dir, log);
+    const after = await readdir(join(dir, "listings"));
+    expect(after).toHaveLength(2);
+    expect(after.filter((name) => before.includes(name))).toHaveLength(1);
+  });
+
   it("lists from the kept listings next time, without opening a content file", async () => {
     const first = await loadListings(await cachedSources(), cache, dir, log);
     await damageContent(ADA);
@@ -86,10 +97,10 @@ describe("loadListings", () => {
 
   it("lists from the content files again when the kept listings are lost", async () => {
     const first = await loadListings(await cachedSources(), cache, dir, log);
-    await rm(join(dir, "post-listings.json"));
+    await rm(join(dir, "listings"), { recursive: true });
     const second = await loadListings(await cachedSources(), cache, dir, log);
     expect(listed(second)).toEqual(listed(first));
-    expect(await readdir(dir)).toContain("post-listings.json");
+    expect(await readdir(join(dir, "listings"))).toHaveLength(2);
   });
 
   it("holds the contents of a feed whose filter looks for words", async () => {
