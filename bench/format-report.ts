@@ -16,7 +16,7 @@ export interface BenchReport {
   /** osmosfeed's runs, or null when --peer was not given. */
   peer: PeerRun[] | null;
   /** planet ÷ osmosfeed per build, for wall time and peak memory. */
-  ratios: { label: string; wall: number; peakRss: number }[];
+  ratios: { label: string; wall: number; peakRss: number; largestProcess: number }[];
 }
 
 // "fingerprint" digests the site's inputs; when they match the last render's, the build writes
@@ -47,6 +47,7 @@ export function computeRatios(planet: PlanetRun[], peer: PeerRun[] | null): Benc
         label: run.label,
         wall: run.measure.wallMs / other.measure.wallMs,
         peakRss: run.measure.peakTreeRssBytes / other.measure.peakTreeRssBytes,
+        largestProcess: run.measure.peakProcessRssBytes / other.measure.peakProcessRssBytes,
       },
     ];
   });
@@ -63,8 +64,8 @@ export function formatReport(report: BenchReport): string {
     "",
     "planet | wall s | " +
       [...SHOWN_STAGES, ...WRITE_STEPS].map((stage) => `${stage} s (cpu)`).join(" | ") +
-      " | startup+other s | CPU s | peak RSS MB | requests 200/304 | MB fetched | posts | pages (MB)",
-    `--- | ${"---: | ".repeat(SHOWN_STAGES.length + WRITE_STEPS.length + 7)}---:`,
+      " | startup+other s | CPU s | peak RSS MB | largest process MB | requests 200/304 | MB fetched | posts | pages (MB)",
+    `--- | ${"---: | ".repeat(SHOWN_STAGES.length + WRITE_STEPS.length + 8)}---:`,
   ];
   for (const run of report.planet) {
     const stageCells = [...SHOWN_STAGES, ...WRITE_STEPS].map((name) => {
@@ -85,6 +86,7 @@ export function formatReport(report: BenchReport): string {
         seconds(run.measure.wallMs - shownMs),
         seconds(run.measure.cpuMs),
         megabytes(run.measure.peakTreeRssBytes),
+        megabytes(run.measure.peakProcessRssBytes),
         `${traffic.requests} (${traffic.byStatus[200] ?? 0}/${traffic.byStatus[304] ?? 0})`,
         megabytes(traffic.bytes),
         String(run.figures.posts),
@@ -96,8 +98,8 @@ export function formatReport(report: BenchReport): string {
   if (report.peer !== null) {
     lines.push(
       "",
-      "osmosfeed | wall s | CPU s | peak RSS MB | requests (feeds/articles) | MB fetched | posts | pages",
-      "--- | ---: | ---: | ---: | ---: | ---: | ---: | ---:",
+      "osmosfeed | wall s | CPU s | peak RSS MB | largest process MB | requests (feeds/articles) | MB fetched | posts | pages",
+      "--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:",
     );
     for (const run of report.peer) {
       const { traffic } = run;
@@ -107,6 +109,7 @@ export function formatReport(report: BenchReport): string {
           seconds(run.measure.wallMs),
           seconds(run.measure.cpuMs),
           megabytes(run.measure.peakTreeRssBytes),
+          megabytes(run.measure.peakProcessRssBytes),
           `${traffic.requests} (${traffic.requests - traffic.articleRequests}/${traffic.articleRequests})`,
           megabytes(traffic.bytes),
           String(run.posts),
@@ -114,9 +117,15 @@ export function formatReport(report: BenchReport): string {
         ].join(" | "),
       );
     }
-    lines.push("", "planet ÷ osmosfeed | wall | peak RSS", "--- | ---: | ---:");
-    for (const ratio of report.ratios) {
-      lines.push(`${ratio.label} | ${ratio.wall.toFixed(2)} | ${ratio.peakRss.toFixed(2)}`);
+    lines.push(
+      "",
+      "planet ÷ osmosfeed | wall | peak RSS (tree) | largest process",
+      "--- | ---: | ---: | ---:",
+    );
+    for (const { label, wall, peakRss, largestProcess } of report.ratios) {
+      lines.push(
+        `${label} | ${wall.toFixed(2)} | ${peakRss.toFixed(2)} | ${largestProcess.toFixed(2)}`,
+      );
     }
   }
   return lines.join("\n");

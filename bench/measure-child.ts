@@ -10,6 +10,11 @@ export interface ChildMeasure {
   peakTreeRssBytes: number;
   /** The child's own VmHWM at the last poll (its exact peak, up to the last poll interval). */
   childHwmBytes: number;
+  /**
+   * The largest VmHWM of any one process of the tree (the build, its render process, Pagefind):
+   * what the memory a machine needs for the largest of them, as issue 15's targets measure it.
+   */
+  peakProcessRssBytes: number;
   /** User+system CPU of the child and its descendants, summed at their last poll. */
   cpuMs: number;
   /** Most processes seen at once in the tree. */
@@ -42,6 +47,7 @@ export function measureChild(
   });
   let peakTreeRssBytes = 0;
   let childHwmBytes = 0;
+  let peakProcessRssBytes = 0;
   let maxProcesses = 0;
   const cpuTicks = new Map<number, number>();
   const poll = (): void => {
@@ -51,8 +57,9 @@ export function measureChild(
     for (const pid of pids) {
       const status = readProc(pid, "status");
       rss += kilobytesField(status, "VmRSS") * 1024;
-      if (pid === child.pid)
-        childHwmBytes = Math.max(childHwmBytes, kilobytesField(status, "VmHWM") * 1024);
+      const hwm = kilobytesField(status, "VmHWM") * 1024;
+      peakProcessRssBytes = Math.max(peakProcessRssBytes, hwm);
+      if (pid === child.pid) childHwmBytes = Math.max(childHwmBytes, hwm);
       const ticks = cpuTicksOf(readProc(pid, "stat"));
       if (ticks > 0) cpuTicks.set(pid, ticks);
     }
@@ -74,6 +81,7 @@ export function measureChild(
         wallMs: performance.now() - started,
         peakTreeRssBytes,
         childHwmBytes,
+        peakProcessRssBytes,
         cpuMs: (ticks / CLOCK_TICKS) * 1000,
         maxProcesses,
         stderrTail: stderr,
