@@ -16,7 +16,7 @@ import { renderPages } from "./render-pages.ts";
 /** The files written beside the Astro pages, by path under dist/. */
 export function renderFeeds(data: SiteData): Record<string, string> {
   const { site } = data;
-  return {
+  const files: Record<string, string> = {
     "rss.xml": renderRss(site, "rss.xml"),
     // Planet Venus' name for the same feed: its subscribers and consumers keep working.
     "rss20.xml": renderRss(site, "rss20.xml"),
@@ -27,9 +27,10 @@ export function renderFeeds(data: SiteData): Record<string, string> {
     "health.json": renderHealthJson(site.now, data.health),
     ...renderCalendars(site),
     ...renderEventCalendars(site),
-    // Netlify, Cloudflare Pages and compatible hosts send the page's policies as real headers.
-    _headers: renderHeaders(),
   };
+  // Netlify, Cloudflare Pages and compatible hosts send the page's policies as real headers.
+  const calendars = Object.keys(files).filter((path) => path.endsWith(".ics"));
+  return { ...files, _headers: renderHeaders(calendars) };
 }
 
 /** Writes the feeds, calendars and reports into the staging folder `dir` (the swap is atomic). */

@@ -1,4 +1,3 @@
-import { CALENDAR_FILES } from "../events/select-calendars.ts";
 import { CONTENT_SECURITY_POLICY, REFERRER_POLICY } from "../site/content-security-policy.ts";
 
 /** Headers every file of the planet is served with. */
@@ -17,13 +16,14 @@ function formatRule(path: string, headers: Record<string, string>): string {
 /**
  * dist/_headers, read by Netlify, Cloudflare Pages and hosts that copy their format: the page's
  * security policy as real headers (a <meta> cannot carry them all, and covers only HTML), and the
- * calendar type for the .ics files. Calendars are named one by one, not `/*.ics`: Netlify accepts
- * `*` only at the end of a path. Paths are those of the files in dist/, served from the host's root.
+ * calendar type for each of `calendarPaths` (the .ics files under dist/: the planet's and each
+ * event page's). Calendars are named one by one, not `/*.ics`: Netlify accepts `*` only at the
+ * end of a path. Paths are those of the files in dist/, served from the host's root.
  */
-export function renderHeaders(): string {
+export function renderHeaders(calendarPaths: readonly string[]): string {
   const rules = [
     formatRule("/*", SITE_HEADERS),
-    ...CALENDAR_FILES.map(({ path }) =>
+    ...calendarPaths.map((path) =>
       formatRule(`/${path}`, { "Content-Type": "text/calendar; charset=utf-8" }),
     ),
   ];
