@@ -67,7 +67,7 @@ export async function buildSearchIndex(
     await linkOrCopyTree(
       join(segmentStore, digest),
       join(searchDir, folder),
-      (name) => name !== COMPLETE_FILE,
+      (name) => name !== COMPLETE_FILE && (i === 0 || !isPagefindCode(name)),
     );
     if (i > 0) parts.push(`${folder}/`);
   }
@@ -99,6 +99,14 @@ async function segmentDigest(
   }
   return hash.digest("hex");
 }
+
+/**
+ * Pagefind's scripts, styles and WebAssembly, which it writes into every bundle. A merged bundle
+ * is searched with the root's (mergeIndex loads only its entry, metadata, index, filter and
+ * fragment files), so the others' copies would be dead weight in the site.
+ */
+const isPagefindCode = (name: string): boolean =>
+  /^(wasm\..*\.pagefind|[^/]*\.(js|css))$/.test(name);
 
 async function isComplete(stored: string): Promise<boolean> {
   return readFile(join(stored, COMPLETE_FILE)).then(

@@ -127,6 +127,16 @@ describe("buildSearchIndex", () => {
       site(threePosts).archive.map((page) => `/${archivePath(page.slug)}`),
     );
     expect((await readFile(join(search, "pagefind.js"), "utf8")).length).toBeGreaterThan(0);
+    // The page searches every segment with the root's script and WebAssembly.
+    expect(await readdir(search)).toContain("wasm.en.pagefind");
+    for (const segment of segments) {
+      const files = await readdir(join(search, segment as string));
+      expect(
+        files.filter((name) => /\.(js|css)$|^wasm\./.test(name)),
+        segment,
+      ).toEqual([]);
+      expect(files).toContain("pagefind-entry.json");
+    }
   }, 60_000);
 
   it("reuses a segment whose pages are unchanged from the store, even into a new site folder", async () => {
