@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Site } from "../model/site.ts";
 import { archivePath, SEARCH_DIR } from "../site/page-links.ts";
 import { settleAll } from "../tasks/settle-all.ts";
-import { indexBundle, PAGEFIND_OPTIONS, type PageHtml } from "./index-bundle.ts";
+import { indexBundle, PAGEFIND_OPTIONS } from "./index-bundle.ts";
 import { IndexThread } from "./index-thread.ts";
 import { linkOrCopyTree } from "./link-or-copy.ts";
 import type { RenderedPageKeys } from "./render-pages.ts";
@@ -115,7 +115,7 @@ async function isComplete(stored: string): Promise<boolean> {
   );
 }
 
-type Indexer = (pages: PageHtml[], outputPath: string) => Promise<void>;
+type Indexer = typeof indexBundle;
 
 /**
  * Indexes `segments` into the store. Pagefind holds all the text it indexes (~20 MB of memory
@@ -137,7 +137,7 @@ async function indexSegments(segments: SegmentToIndex[], siteDir: string): Promi
   const threadLane = async (): Promise<void> => {
     const thread = new IndexThread();
     try {
-      await lane((pages, outputPath) => thread.index(pages, outputPath));
+      await lane((siteDir, pages, outputPath) => thread.index(siteDir, pages, outputPath));
     } finally {
       await thread.end();
     }
@@ -151,13 +151,9 @@ async function storeSegment(
   siteDir: string,
   index: Indexer,
 ): Promise<void> {
-  const html: PageHtml[] = [];
-  for (const sourcePath of pages) {
-    html.push({ sourcePath, content: await readFile(join(siteDir, sourcePath), "utf8") });
-  }
   const temp = `${stored}.${process.pid}.tmp`;
   await rm(temp, { recursive: true, force: true });
-  await index(html, temp);
+  await index(siteDir, pages, temp);
   await writeFile(join(temp, COMPLETE_FILE), "");
   await rm(stored, { recursive: true, force: true });
   await rename(temp, stored);

@@ -1,5 +1,4 @@
 import { Worker } from "node:worker_threads";
-import type { PageHtml } from "./index-bundle.ts";
 import type { IndexRequest, IndexResponse } from "./index-bundle-worker.ts";
 
 const INDEX_WORKER = new URL("./index-bundle-worker.ts", import.meta.url);
@@ -11,7 +10,7 @@ const INDEX_WORKER = new URL("./index-bundle-worker.ts", import.meta.url);
 export class IndexThread {
   #worker: Worker | null = null;
 
-  index(pages: PageHtml[], outputPath: string): Promise<void> {
+  index(siteDir: string, pages: readonly string[], outputPath: string): Promise<void> {
     this.#worker ??= new Worker(INDEX_WORKER);
     const worker = this.#worker;
     return new Promise((resolve, reject) => {
@@ -24,7 +23,7 @@ export class IndexThread {
         if (response.ok) resolve();
         else reject(response.error);
       });
-      worker.postMessage({ pages, outputPath } satisfies IndexRequest);
+      worker.postMessage({ siteDir, pages, outputPath } satisfies IndexRequest);
     });
   }
 

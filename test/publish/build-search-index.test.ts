@@ -205,6 +205,16 @@ describe("buildSearchIndex", () => {
     expect(stored).toEqual(expect.arrayContaining(left));
   }, 60_000);
 
+  it("refuses a page path that a glob would read as a pattern, naming it", async () => {
+    const s = site(threePosts);
+    const odd = { ...s, archive: s.archive.map((page) => ({ ...page, slug: `{${page.slug}}` })) };
+
+    await expect(index(odd, "odd", join(dir, "store"))).rejects.toMatchObject({
+      message: expect.stringMatching(/could not index the archive pages archive\/\{2017-01-01\}/),
+      cause: { message: expect.stringContaining("is not a plain path") },
+    });
+  }, 60_000);
+
   it("writes no index for a planet without posts", async () => {
     const search = await index(site([]), "empty", join(dir, "store"));
     await expect(readdir(search)).rejects.toThrow();
