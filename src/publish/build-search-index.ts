@@ -8,7 +8,7 @@ import { indexBundle, PAGEFIND_OPTIONS } from "./index-bundle.ts";
 import { IndexThread } from "./index-thread.ts";
 import { linkOrCopyTree } from "./link-or-copy.ts";
 import type { RenderedPageKeys } from "./render-pages.ts";
-import { planSearchSegments } from "./search-segments.ts";
+import { planSearchSegments, recentSealedPages } from "./search-segments.ts";
 
 /** In the first segment: the folders of the others, relative to it, for the page to merge. */
 export const BUNDLE_LIST_FILE = "bundles.json";
@@ -40,7 +40,8 @@ export async function buildSearchIndex(
   const version = await readFile(new URL("../package.json", import.meta.resolve("pagefind")));
   const segments: string[][] = [];
   let first = 0;
-  for (const size of planSearchSegments(site.archive.length, site.config.postsPerPage)) {
+  const recent = recentSealedPages(site.archive);
+  for (const size of planSearchSegments(site.archive.length, site.config.postsPerPage, recent)) {
     const pages = site.archive.slice(first, first + size);
     segments.push(pages.map((page) => `${archivePath(page.slug)}index.html`));
     first += size;
