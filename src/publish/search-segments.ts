@@ -22,6 +22,9 @@ const LATE_DAYS = 7;
 /** The largest run of the recent pages: what a late post costs to index, in pages. */
 const RECENT_RUN = 4;
 
+/** At most this many recent pages: a busy planet's readers merge at most 16 more segments. */
+const MOST_RECENT_PAGES = 16 * RECENT_RUN;
+
 /**
  * How many pages each segment holds, oldest segment first; they add up to `pageCount`. The last
  * `recentPages` sealed pages (recentSealedPages) are in runs of at most RECENT_RUN pages.
@@ -47,15 +50,17 @@ export function planSearchSegments(
   return [...segments, 1];
 }
 
-/** How many sealed pages (all but the newest) hold days of the LATE_DAYS before the newest's. */
+/**
+ * How many sealed pages (all but the newest) hold days of the LATE_DAYS before the newest's first
+ * day, up to MOST_RECENT_PAGES.
+ */
 export function recentSealedPages(archive: readonly ArchivePage[]): number {
   const newest = archive.at(-1);
   if (newest === undefined) return 0;
   const since = new Date(Date.parse(newest.firstDay) - LATE_DAYS * 24 * 3600 * 1000);
   const sinceDay = since.toISOString().slice(0, 10);
+  const most = Math.min(archive.length - 1, MOST_RECENT_PAGES);
   let recent = 0;
-  while (recent < archive.length - 1 && (archive.at(-2 - recent)?.lastDay ?? "") >= sinceDay) {
-    recent++;
-  }
+  while (recent < most && (archive.at(-2 - recent)?.lastDay ?? "") >= sinceDay) recent++;
   return recent;
 }

@@ -93,4 +93,9 @@ describe("recentSealedPages", () => {
     expect(recentSealedPages(archive.slice(0, 1))).toBe(0);
     expect(recentSealedPages([])).toBe(0);
   });
+
+  it("counts at most 64 pages, however many a busy week fills", () => {
+    const busyWeek = Array.from({ length: 100 }, () => page("2017-03-14"));
+    expect(recentSealedPages(busyWeek)).toBe(64);
+  });
 });
