@@ -1,9 +1,10 @@
 import { parentPort } from "node:worker_threads";
-import { indexBundle, type PageHtml } from "./index-bundle.ts";
+import { indexBundle } from "./index-bundle.ts";
 
-/** What the thread is sent: one bundle to index. */
+/** What the thread is sent: one bundle to index, as indexBundle takes it. */
 export interface IndexRequest {
-  pages: PageHtml[];
+  siteDir: string;
+  pages: readonly string[];
   outputPath: string;
 }
 
@@ -11,8 +12,8 @@ export interface IndexRequest {
 export type IndexResponse = { ok: true } | { ok: false; error: unknown };
 
 // A second indexing lane: indexBundle on a thread of its own, with a Pagefind process of its own.
-parentPort?.on("message", async ({ pages, outputPath }: IndexRequest) => {
-  const response: IndexResponse = await indexBundle(pages, outputPath).then(
+parentPort?.on("message", async ({ siteDir, pages, outputPath }: IndexRequest) => {
+  const response: IndexResponse = await indexBundle(siteDir, pages, outputPath).then(
     () => ({ ok: true }),
     (error: unknown) => ({ ok: false, error }),
   );

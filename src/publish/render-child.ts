@@ -1,6 +1,6 @@
 import { errorMessage } from "../model/caught-error.ts";
 import type { SiteData } from "../site/site-data.ts";
-import { renderPagesHere } from "./render-pages.ts";
+import { type RenderedPageKeys, renderPagesHere } from "./render-pages.ts";
 
 // The child process renderPages starts: it renders one site with Astro and exits, so the memory
 // Astro holds is given back before the search index is built.
@@ -13,13 +13,12 @@ export interface RenderRequest {
 }
 
 /** What the child answers before it exits. */
-export type RenderResponse = { ok: true } | { ok: false; message: string };
+export type RenderResponse = { ok: true; keys: RenderedPageKeys } | { ok: false; message: string };
 
 process.once("message", async ({ data, outDir, renderCacheDir }: RenderRequest) => {
   let response: RenderResponse;
   try {
-    await renderPagesHere(data, outDir, renderCacheDir);
-    response = { ok: true };
+    response = { ok: true, keys: await renderPagesHere(data, outDir, renderCacheDir) };
   } catch (error) {
     response = { ok: false, message: errorMessage(error) };
   }

@@ -14,6 +14,17 @@ const RENDER_CHILD = fileURLToPath(new URL("./render-child.ts", import.meta.url)
 const PAGE_STORE = "pages";
 
 /**
+ * What fixes each rendered page's bytes: the renderer and the page's cache key. The search index
+ * tells unchanged pages by these, without reading them.
+ */
+export interface RenderedPageKeys {
+  /** The renderer's key (astro-renderer.ts). */
+  renderer: string;
+  /** Each page's cache key, by its file relative to the site's root; pages without one left out. */
+  cacheKeys: Record<string, string>;
+}
+
+/**
  * Renders the Astro pages of `data` into `outDir`, in a child process (render-child.ts). Astro
  * keeps much of its memory outside V8's heap until the process ends, and building a renderer
  * (Vite) ~500 MB; rendering in a process of its own gives that back before Pagefind indexes the
@@ -23,7 +34,7 @@ export async function renderPages(
   data: SiteData,
   outDir: string,
   renderCacheDir: string,
-): Promise<void> {
+): Promise<RenderedPageKeys> {
   const child = fork(RENDER_CHILD, [], {
     serialization: "advanced",
     stdio: "inherit",
@@ -47,6 +58,7 @@ export async function renderPages(
     else child.once("exit", () => resolve());
   });
   if (!response.ok) throw new Error(`Astro could not render the pages: ${response.message}`);
+  return response.keys;
 }
 
 /**
@@ -59,7 +71,7 @@ export async function renderPagesHere(
   data: SiteData,
   outDir: string,
   renderCacheDir: string,
-): Promise<void> {
+): Promise<RenderedPageKeys> {
   const link = new URL(data.site.config.link);
   // As Astro's build does: the bundle was built for production.
   process.env.NODE_ENV ??= "production";
@@ -67,19 +79,23 @@ export async function renderPagesHere(
   const renderer = await loadRenderer(kept, link.origin);
   await cp(renderer.assetsDir, outDir, { recursive: true });
   const store = await openPageStore(join(renderCacheDir, PAGE_STORE), kept.key);
+  const keys: RenderedPageKeys = { renderer: kept.key, cacheKeys: {} };
   handOffSiteData(data);
   try {
     for (const page of await renderer.pages()) {
       const destination = join(outDir, page.file);
-      if (await store.restore(page.file, page.path.cacheKey, destination)) continue;
-      const body = await renderer.render(page);
-      if (body === null) continue;
-      await mkdir(dirname(destination), { recursive: true });
-      await writeFile(destination, body);
-      await store.keep(page.file, page.path.cacheKey, body);
+      if (!(await store.restore(page.file, page.path.cacheKey, destination))) {
+        const body = await renderer.render(page);
+        if (body === null) continue;
+        await mkdir(dirname(destination), { recursive: true });
+        await writeFile(destination, body);
+        await store.keep(page.file, page.path.cacheKey, body);
+      }
+      if (page.path.cacheKey !== undefined) keys.cacheKeys[page.file] = page.path.cacheKey;
     }
   } finally {
     handOffSiteData(null);
   }
   await store.save();
+  return keys;
 }

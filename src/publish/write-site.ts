@@ -59,9 +59,11 @@ export async function writeSite(
   // killed build is never mistaken for this one's.
   const staging = `${outDir}.new-${build}`;
   try {
-    await time("render pages", () => renderPages(data, staging, join(cacheDir, "astro")));
+    const pageKeys = await time("render pages", () =>
+      renderPages(data, staging, join(cacheDir, "astro")),
+    );
     await time("search index", () =>
-      buildSearchIndex(data.site, staging, join(cacheDir, "search")),
+      buildSearchIndex(data.site, staging, join(cacheDir, "search"), pageKeys),
     );
     await time("feeds", () => writeFeeds(data, staging));
     await time("swap", () => swapIn(staging, outDir, build));

@@ -7,6 +7,7 @@ import { configSchema } from "../../src/config/schema.ts";
 import type { Post } from "../../src/model/post.ts";
 import { contentOf, type Site } from "../../src/model/site.ts";
 import { BUNDLE_LIST_FILE, buildSearchIndex } from "../../src/publish/build-search-index.ts";
+import type { RenderedPageKeys } from "../../src/publish/render-pages.ts";
 import { layOutArchive } from "../../src/select/archive-pages.ts";
 import { comparePosts } from "../../src/select/select-posts.ts";
 import { archivePath, SEARCH_DIR } from "../../src/site/page-links.ts";
@@ -69,11 +70,35 @@ async function indexedPages(bundle: string): Promise<{ url: string; content: str
 }
 
 /** Builds the index of `s` into a fresh site folder, as a build would; returns its search dir. */
-async function index(s: Site, name: string, store: string): Promise<string> {
+async function index(
+  s: Site,
+  name: string,
+  store: string,
+  pageKeys?: RenderedPageKeys,
+): Promise<string> {
   const siteDir = join(dir, name);
   await renderArchive(s, siteDir);
-  await buildSearchIndex(s, siteDir, store);
+  await buildSearchIndex(s, siteDir, store, pageKeys);
   return join(siteDir, SEARCH_DIR);
+}
+
+/**
+ * Marks every stored segment with a file Pagefind never writes: finding it in a site proves the
+ * segment was copied.
+ */
+async function markStoredSegments(store: string): Promise<void> {
+  for (const segment of await readdir(store)) {
+    await writeFile(join(store, segment, "copied.txt"), segment);
+  }
+}
+
+/** The search folders of a site that were copied from the store, the root as "". */
+async function copiedSegments(search: string): Promise<string[]> {
+  const copied = [];
+  for (const folder of ["", ...(await segmentsOf(search))]) {
+    if ((await readdir(join(search, folder))).includes("copied.txt")) copied.push(folder);
+  }
+  return copied;
 }
 
 const segmentsOf = async (search: string): Promise<string[]> =>
@@ -102,15 +127,22 @@ describe("buildSearchIndex", () => {
       site(threePosts).archive.map((page) => `/${archivePath(page.slug)}`),
     );
     expect((await readFile(join(search, "pagefind.js"), "utf8")).length).toBeGreaterThan(0);
+    // The page searches every segment with the root's script and WebAssembly.
+    expect(await readdir(search)).toContain("wasm.en.pagefind");
+    for (const segment of segments) {
+      const files = await readdir(join(search, segment as string));
+      expect(
+        files.filter((name) => /\.(js|css)$|^wasm\./.test(name)),
+        segment,
+      ).toEqual([]);
+      expect(files).toContain("pagefind-entry.json");
+    }
   }, 60_000);
 
   it("reuses a segment whose pages are unchanged from the store, even into a new site folder", async () => {
     const store = join(dir, "store");
     await index(site(threePosts), "first", store);
-    // Pagefind never writes this file: finding it in the new site proves the segment was copied.
-    for (const segment of await readdir(store)) {
-      await writeFile(join(store, segment, "copied.txt"), segment);
-    }
+    await markStoredSegments(store);
     const edited = [threePosts[0], threePosts[1], post(3, "Disnix, revised.")] as Post[];
 
     const search = await index(site(edited), "second", store);
@@ -136,6 +168,31 @@ describe("buildSearchIndex", () => {
     }
   }, 60_000);
 
+  it("knows a page with a cache key by its key and renderer, not by its bytes", async () => {
+    const store = join(dir, "store");
+    const s = site(threePosts);
+    const files = s.archive.map((page) => `${archivePath(page.slug)}index.html`);
+    const keys = (renderer: string, newestKey: string): RenderedPageKeys => ({
+      renderer,
+      cacheKeys: Object.fromEntries(files.map((file, i) => [file, i === 2 ? newestKey : `k${i}`])),
+    });
+    await index(s, "first", store, keys("r1", "k2"));
+    await markStoredSegments(store);
+    // Other bytes under the same keys: a page the renderer would not write, so never read.
+    const edited = site([threePosts[0], threePosts[1], post(3, "Disnix, revised.")] as Post[]);
+
+    const sameKeys = await index(edited, "second", store, keys("r1", "k2"));
+    const newKey = await index(edited, "third", store, keys("r1", "k2'"));
+    await markStoredSegments(store);
+    const newRenderer = await index(edited, "fourth", store, keys("r2", "k2'"));
+
+    expect(await copiedSegments(sameKeys)).toEqual(["", ...(await segmentsOf(sameKeys))]);
+    const [second, newest] = await segmentsOf(newKey);
+    expect(await copiedSegments(newKey)).toEqual(["", second]);
+    expect((await indexedPages(join(newKey, newest as string)))[0]?.content).toContain("revised");
+    expect(await copiedSegments(newRenderer)).toEqual([]);
+  }, 60_000);
+
   it("removes segments no longer used from the store", async () => {
     const store = join(dir, "store");
     await index(site(threePosts), "first", store);
@@ -146,6 +203,16 @@ describe("buildSearchIndex", () => {
     const left = await readdir(store);
     expect(left).toHaveLength(2);
     expect(stored).toEqual(expect.arrayContaining(left));
+  }, 60_000);
+
+  it("refuses a page path that a glob would read as a pattern, naming it", async () => {
+    const s = site(threePosts);
+    const odd = { ...s, archive: s.archive.map((page) => ({ ...page, slug: `{${page.slug}}` })) };
+
+    await expect(index(odd, "odd", join(dir, "store"))).rejects.toMatchObject({
+      message: expect.stringMatching(/could not index the archive pages archive\/\{2017-01-01\}/),
+      cause: { message: expect.stringContaining("is not a plain path") },
+    });
   }, 60_000);
 
   it("writes no index for a planet without posts", async () => {
