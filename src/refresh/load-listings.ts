@@ -32,8 +32,8 @@ export interface ListedSources {
 /**
  * Every source with the listing of its content: the one the cache keeps for its content file
  * (store/post-listings.ts), else one made from the content this build read or from its content
- * file, and kept. Contents this build holds anyway (fresh ones, and those a keyword filter reads)
- * are kept in `contents`; the rest stay on disk until a page or feed asks for them. A content file found damaged now is set aside (the
+ * file, and kept. The contents a keyword filter reads, and those the cache could not keep, are
+ * held in `contents`; the rest stay on disk until a page or feed asks for them. A content file found damaged now is set aside (the
  * next build fetches that source afresh) and leaves the source without posts, with the problem
  * logged.
  */
@@ -63,7 +63,9 @@ export async function loadListings(
         sources.push({ source, state, posts: [], events: [] });
         continue;
       }
-      if (content !== null || readsText) {
+      // The rest is read again from its content file by the pages that show it: reading a file
+      // costs less than sending its posts to the render process whether or not they are shown.
+      if (readsText || sha === null) {
         for (const post of read.content.posts) contents.loaded.set(post.key, post.contentHtml);
       }
       if (listing === null) {

@@ -103,6 +103,21 @@ describe("loadListings", () => {
     expect(await readdir(join(dir, "listings"))).toHaveLength(2);
   });
 
+  it("holds the contents the cache could not keep, so that pages can still show them", async () => {
+    const [ada, bob] = await cachedSources();
+    if (!ada || !bob) throw new Error("two sources expected");
+    const record = sampleRecord(ADA, 3);
+    // A fetch whose write failed: the state names no content file; the posts are in memory only.
+    const unsaved = { ...ada, state: { ...ada.state, contentSha256: null }, content: record };
+    const { sources, contents } = await loadListings([unsaved, bob], cache, dir, log);
+    const posts = sources[0]?.posts ?? [];
+    expect(posts).toHaveLength(3);
+    await readPostContents(contents, posts);
+    expect(posts.map((post) => contents.loaded.get(post.key))).toEqual(
+      record.posts.map((post) => post.contentHtml),
+    );
+  });
+
   it("holds the contents of a feed whose filter looks for words", async () => {
     const { sources, contents } = await loadListings(
       await cachedSources({ keywords: ["Paragraph"] }),
@@ -118,11 +133,15 @@ describe("loadListings", () => {
 });
 
 describe("readPostContents", () => {
-  it("reads the content files of the posts asked for, each with all its posts", async () => {
+  it("reads the contents of the posts asked for from their content files, and keeps only those", async () => {
     const { sources, contents } = await loadListings(await cachedSources(), cache, dir, log);
     const ada = sources[0]?.posts ?? [];
-    await readPostContents(contents, ada.slice(0, 1));
-    expect([...contents.loaded.keys()].sort()).toEqual(ada.map((post) => post.key).sort());
+    const bob = sources[1]?.posts ?? [];
+    await readPostContents(
+      contents,
+      [ada[1], bob[0]].filter((post) => post !== undefined),
+    );
+    expect([...contents.loaded.keys()].sort()).toEqual([ada[1]?.key, bob[0]?.key].sort());
     expect(contents.loaded.get(ada[1]?.key ?? "")).toBe(sampleRecord(ADA, 3).posts[1]?.contentHtml);
   });
 
