@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { loadConfig } from "../config/load-config.ts";
-import { publishSite } from "../publish/publish-site.ts";
+import { openPublisher } from "../publish/publish-site.ts";
 import { describeSources } from "../refresh/describe-health.ts";
 import { loadListings } from "../refresh/load-listings.ts";
 import { planetSources } from "../refresh/planet-sources.ts";
@@ -39,6 +39,12 @@ export async function buildSite(
   const config = await time("config", () => loadConfig(env.configPath));
   await mkdir(env.cacheDir, { recursive: true });
   const lock = await acquireCacheLock(env.cacheDir);
+  const publisher = openPublisher({
+    config,
+    outDir: env.outDir,
+    cacheDir: env.cacheDir,
+    offline: env.offline,
+  });
   try {
     const cache = openFeedCache(env.cacheDir);
     const sources = planetSources(config, dirname(env.configPath), env.now);
@@ -47,7 +53,11 @@ export async function buildSite(
       const done = await updateSources(sources, config, cache, {
         now: env.now,
         offline: env.offline,
-        onSourceDone: progress.sourceDone,
+        onSourceDone: (source) => {
+          progress.sourceDone(source);
+          // New content: the site will be written, and publishing can get ready meanwhile.
+          if (source.content !== null && source.outcome === "ok") publisher.prepare();
+        },
       });
       progress.finish();
       return done;
@@ -63,16 +73,8 @@ export async function buildSite(
       await writeArchiveBoundaries(env.cacheDir, assembled.archiveBoundaries);
       return assembled;
     };
-    const published = await publishSite(
-      {
-        config,
-        sources: updated,
-        health,
-        now: env.now,
-        outDir: env.outDir,
-        cacheDir: env.cacheDir,
-        offline: env.offline,
-      },
+    const published = await publisher.publish(
+      { sources: updated, health, now: env.now },
       selectSite,
       log,
       time,
@@ -85,6 +87,7 @@ export async function buildSite(
       siteBytes: published.bytes,
     };
   } finally {
+    publisher.close();
     await lock.release();
   }
 }

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { PlanetConfig } from "../config/schema.ts";
 import { withFilteredCounts } from "../model/source-health.ts";
 import type { StageTimer } from "../pipeline/stage-timer.ts";
@@ -8,20 +9,25 @@ import type { SiteData } from "../site/site-data.ts";
 import { readPostContents } from "../store/read-post-contents.ts";
 import { announceChangedFeeds } from "../websub/announce-feeds.ts";
 import { PROJECT_ROOT } from "./astro-renderer.ts";
+import { type RenderProcess, startRenderProcess } from "./render-process.ts";
 import { currentStamp, dropStamp, listSite, saveStamp, siteInputs } from "./site-stamp.ts";
 import { writeHealthJson } from "./write-health-json.ts";
 
-/** What the site is made from, and where it goes. */
-export interface PublishRequest {
+/** Where and how a build publishes. */
+export interface PublishPlace {
   config: PlanetConfig;
-  sources: readonly UpdatedSource[];
-  health: SiteData["health"];
-  now: Date;
   outDir: string;
   /** Where publishing keeps what lets the next build reuse this one's work. */
   cacheDir: string;
   /** No network: a WebSub hub hears of changed feeds after the next online build. */
   offline: boolean;
+}
+
+/** What the site is made from. */
+export interface PublishRequest {
+  sources: readonly UpdatedSource[];
+  health: SiteData["health"];
+  now: Date;
 }
 
 /** What the published site holds, for the build's summary. */
@@ -31,19 +37,55 @@ export interface PublishedSite {
   bytes: number;
 }
 
-/**
- * Writes the site into `outDir` and says how many posts it shows and how large it is. `selectSite` makes the site
- * from the cache; it is called only when the site must be written: when the sources, config and
- * code are what they were at the last render into `outDir` and the clock has not moved past a
- * change, only health.json is written anew.
- */
-export async function publishSite(
-  request: PublishRequest,
+/** The publish stage of one build. */
+export interface Publisher {
+  /**
+   * Says that a source brought something new, so the site will most likely be written: the
+   * render process starts now and loads the renderer while the build fetches the other sources.
+   */
+  prepare(): void;
+  /**
+   * Writes the site into `outDir` and says how many posts it shows and how large it is.
+   * `selectSite` makes the site from the cache; it is called only when the site must be written:
+   * when the sources, config and code are what they were at the last render into `outDir` and
+   * the clock has not moved past a change, only health.json is written anew.
+   */
+  publish(
+    request: PublishRequest,
+    selectSite: () => Promise<AssembledSite>,
+    log: (line: string, kind?: "problem") => void,
+    time: StageTimer,
+  ): Promise<PublishedSite>;
+  /** Ends what `prepare` started and `publish` did not use; to be called however a build ends. */
+  close(): void;
+}
+
+/** The publish stage of a build that publishes at `place`. */
+export function openPublisher(place: PublishPlace): Publisher {
+  let render: RenderProcess | null = null;
+  const renderProcess = (): RenderProcess => {
+    render ??= startRenderProcess(join(place.cacheDir, RENDER_CACHE), place.config.link);
+    return render;
+  };
+  return {
+    prepare: () => void renderProcess(),
+    publish: (request, selectSite, log, time) =>
+      publishSite(place, request, selectSite, renderProcess, log, time),
+    close: () => render?.stop(),
+  };
+}
+
+/** In the cache: the renderer and the pages it rendered (render-pages.ts). */
+const RENDER_CACHE = "astro";
+
+async function publishSite(
+  { config, outDir, cacheDir, offline }: PublishPlace,
+  { sources, health, now }: PublishRequest,
   selectSite: () => Promise<AssembledSite>,
+  renderProcess: () => RenderProcess,
   log: (line: string, kind?: "problem") => void,
   time: StageTimer,
 ): Promise<PublishedSite> {
-  const { config, sources, health, now, outDir, cacheDir, offline } = request;
   const inputs = await time("fingerprint", () => siteInputs(config, sources, health, PROJECT_ROOT));
   const stamp = await currentStamp(cacheDir, outDir, inputs, now);
   if (stamp !== null) {
@@ -64,7 +106,13 @@ export async function publishSite(
   const { writeSite } = await import("./write-site.ts");
   await dropStamp(cacheDir);
   await time("write site", () =>
-    writeSite({ site, health: withFilteredCounts(health, filtered) }, outDir, cacheDir, time),
+    writeSite(
+      { site, health: withFilteredCounts(health, filtered) },
+      outDir,
+      cacheDir,
+      renderProcess(),
+      time,
+    ),
   );
   if (!offline) await announceChangedFeeds(site, outDir, cacheDir, log);
   // One walk of the site: its files for the stamp, their bytes for the summary.

@@ -1,24 +1,44 @@
 import { errorMessage } from "../model/caught-error.ts";
 import type { SiteData } from "../site/site-data.ts";
-import { type RenderedPageKeys, renderPagesHere } from "./render-pages.ts";
+import {
+  type LoadedRenderer,
+  loadKeptRenderer,
+  type RenderedPageKeys,
+  renderPagesHere,
+} from "./render-pages.ts";
 
-// The child process renderPages starts: it renders one site with Astro and exits, so the memory
-// Astro holds is given back before the search index is built.
+// The child process startRenderProcess starts: it loads the renderer as soon as it is told where
+// it is, renders one site with it when the site comes, and exits, so the memory Astro holds is
+// given back before the search index is built.
 
-/** What the parent sends: the site, where to render it, and where the renderer is kept. */
-export interface RenderRequest {
-  data: SiteData;
-  outDir: string;
-  renderCacheDir: string;
-}
+/**
+ * What the parent sends: where the renderer is kept and the site's address, at once; then the
+ * site and where to render it (with the same place and address, in case the first went astray).
+ */
+export type RenderRequest =
+  | { kind: "prepare"; renderCacheDir: string; link: string }
+  | { kind: "render"; renderCacheDir: string; link: string; data: SiteData; outDir: string };
 
 /** What the child answers before it exits. */
 export type RenderResponse = { ok: true; keys: RenderedPageKeys } | { ok: false; message: string };
 
-process.once("message", async ({ data, outDir, renderCacheDir }: RenderRequest) => {
+let loading: Promise<LoadedRenderer> | null = null;
+const loadOnce = (renderCacheDir: string, link: string): Promise<LoadedRenderer> => {
+  loading ??= loadKeptRenderer(renderCacheDir, link);
+  return loading;
+};
+
+process.on("message", async (request: RenderRequest) => {
+  if (request.kind === "prepare") {
+    // A failure is reported when the site comes to be rendered.
+    loadOnce(request.renderCacheDir, request.link).catch(() => undefined);
+    return;
+  }
+  const { renderCacheDir, link, data, outDir } = request;
   let response: RenderResponse;
   try {
-    response = { ok: true, keys: await renderPagesHere(data, outDir, renderCacheDir) };
+    const loaded = await loadOnce(renderCacheDir, link);
+    response = { ok: true, keys: await renderPagesHere(loaded, data, outDir, renderCacheDir) };
   } catch (error) {
     response = { ok: false, message: errorMessage(error) };
   }

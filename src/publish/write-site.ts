@@ -11,7 +11,7 @@ import { renderOpml } from "../render/render-opml.ts";
 import { renderRss } from "../render/render-rss.ts";
 import type { SiteData } from "../site/site-data.ts";
 import { buildSearchIndex } from "./build-search-index.ts";
-import { renderPages } from "./render-pages.ts";
+import type { RenderProcess } from "./render-process.ts";
 
 /** The files written beside the Astro pages, by path under dist/. */
 export function renderFeeds(data: SiteData): Record<string, string> {
@@ -43,7 +43,8 @@ async function writeFeeds(data: SiteData, dir: string): Promise<void> {
 
 /**
  * Writes the whole site into a fresh folder, then swaps it in, so a static host never serves a
- * half-written site and a failed render leaves the last one in place. Astro renders again only
+ * half-written site and a failed render leaves the last one in place. `render` (started for
+ * `cacheDir`'s renderer and the site's link) renders the pages: Astro renders again only
  * the pages whose cache key changed, and the search index only the segments whose pages did; the
  * rest come from their stores in `cacheDir`, so a build that starts without `outDir` (a CI job
  * that restores only the cache) costs what one that kept it does.
@@ -52,6 +53,7 @@ export async function writeSite(
   data: SiteData,
   outDir: string,
   cacheDir: string,
+  render: RenderProcess,
   time: StageTimer = untimed,
 ): Promise<void> {
   const build = `${process.pid}-${Date.now().toString(36)}-${(buildCount++).toString(36)}`;
@@ -59,9 +61,7 @@ export async function writeSite(
   // killed build is never mistaken for this one's.
   const staging = `${outDir}.new-${build}`;
   try {
-    const pageKeys = await time("render pages", () =>
-      renderPages(data, staging, join(cacheDir, "astro")),
-    );
+    const pageKeys = await time("render pages", () => render.render(data, staging));
     await time("search index", () =>
       buildSearchIndex(data.site, staging, join(cacheDir, "search"), pageKeys),
     );
