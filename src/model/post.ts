@@ -54,6 +54,17 @@ export function contentDigestOf(contentHtml: string): string {
   return sha256Hex(contentHtml);
 }
 
+/**
+ * What made a post's sanitized content, kept with it in the cache so that the next run can tell
+ * an entry it has already sanitized (see sanitize/sanitize-once.ts).
+ */
+export interface SanitizedFrom {
+  /** sha256 (hex) of the sanitizer's input and code. */
+  input: string;
+  /** Whether the sanitizer had to shorten the content to fit its bounds. */
+  shortened: boolean;
+}
+
 /** The instant a post is ordered and grouped by: published, else updated, else first seen. */
 export function postDate(post: Pick<Post, "published" | "updated" | "firstSeen">): Date {
   return post.published ?? post.updated ?? post.firstSeen;

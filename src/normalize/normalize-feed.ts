@@ -1,7 +1,12 @@
 import type { FeedConfig } from "../config/schema.ts";
 import type { ParsedEntry, ParsedFeed } from "../model/parsed-feed.ts";
-import type { Post } from "../model/post.ts";
-import { type SanitizeOptions, sanitizeBoundedContent } from "../sanitize/sanitize-content.ts";
+import type { Post, SanitizedFrom } from "../model/post.ts";
+import type { SanitizeOptions } from "../sanitize/sanitize-content.ts";
+import {
+  type EarlierContent,
+  sanitizeOnce,
+  type TracedContent,
+} from "../sanitize/sanitize-once.ts";
 import { htmlToText } from "../text/html-to-text.ts";
 import { limitOrNull, limitText, TEXT_LIMITS } from "../text/limit-text.ts";
 import { sha256Hex } from "../text/sha256.ts";
@@ -16,6 +21,8 @@ export interface NormalizeContext {
   firstSeen: Readonly<Record<string, string>>;
   now: Date;
   sanitize?: SanitizeOptions;
+  /** Content sanitized by earlier runs: an entry whose content comes back unchanged keeps it. */
+  earlier?: EarlierContent;
 }
 
 /** The feed's posts plus what the cache must remember for next time. */
@@ -29,9 +36,13 @@ export interface NormalizedFeed {
   title: string | null;
   /** How many of the posts were shortened to fit the bounds on content and text fields. */
   shortenedPosts: number;
+  /** What made each post's content, by post key, for the next run's `earlier`. */
+  sanitized: Map<string, SanitizedFrom>;
 }
 
 const UNTITLED_LENGTH = 80;
+
+const NO_EARLIER_CONTENT: EarlierContent = new Map();
 
 /** Category labels kept per post: each is a link on the page and an element in every feed. */
 export const LABELS_PER_POST = 50;
@@ -43,9 +54,10 @@ export function normalizeFeed(parsed: ParsedFeed, context: NormalizeContext): No
   // A Map, so ids such as "constructor" or "__proto__" are ids like any other.
   const firstSeen = new Map<string, string>();
   const posts: Post[] = [];
+  const sanitized = new Map<string, SanitizedFrom>();
   let shortenedPosts = 0;
   for (const entry of parsed.entries) {
-    const { post, shortened } = normalizeEntry(entry, {
+    const { post, shortened, content } = normalizeEntry(entry, {
       ...context,
       feedXmlBase: parsed.base,
       siteLink,
@@ -54,10 +66,18 @@ export function normalizeFeed(parsed: ParsedFeed, context: NormalizeContext): No
     if (firstSeen.has(post.sourceId)) continue;
     firstSeen.set(post.sourceId, post.firstSeen.toISOString());
     posts.push(post);
+    sanitized.set(post.key, { input: content.input, shortened: content.shortened });
     if (shortened) shortenedPosts++;
   }
   const title = parsed.title === null ? null : limitText(parsed.title, TEXT_LIMITS.title);
-  return { posts, memberLink, title, firstSeen: Object.fromEntries(firstSeen), shortenedPosts };
+  return {
+    posts,
+    memberLink,
+    title,
+    firstSeen: Object.fromEntries(firstSeen),
+    shortenedPosts,
+    sanitized,
+  };
 }
 
 interface EntryContext extends NormalizeContext {
@@ -69,17 +89,19 @@ interface EntryContext extends NormalizeContext {
 function normalizeEntry(
   entry: ParsedEntry,
   context: EntryContext,
-): { post: Post; shortened: boolean } {
+): { post: Post; shortened: boolean; content: TracedContent } {
   const xmlBases = [entry.contentBase, entry.base, context.feedXmlBase];
   const link = resolveHttpUrl(entry.link, entry.base, context.feedXmlBase, context.fetchedUrl);
   // Content resolves against its xml:base when one is in scope, else the entry's own page.
   const contentBase = xmlBases.some(Boolean)
     ? resolveBase([...xmlBases, context.fetchedUrl])
     : (link ?? context.siteLink ?? context.fetchedUrl);
-  const content = sanitizeBoundedContent(entry.contentHtml ?? "", contentBase, {
-    ...context.sanitize,
-    originalUrl: link,
-  });
+  const content = sanitizeOnce(
+    entry.contentHtml ?? "",
+    contentBase,
+    { ...context.sanitize, originalUrl: link },
+    context.earlier ?? NO_EARLIER_CONTENT,
+  );
   const contentHtml = content.html;
   const sourceId = entry.id?.trim() || link || fingerprint(entry);
   // Text fields within TEXT_LIMITS: a 1 MB title would be on every page that lists the post.
@@ -111,7 +133,7 @@ function normalizeEntry(
     contentHtml,
     categories,
   };
-  return { post, shortened: content.shortened || cutText };
+  return { post, shortened: content.shortened || cutText, content };
 }
 
 /** A title for an entry that has none: the start of its text, as feed readers do. */

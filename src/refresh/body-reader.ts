@@ -1,6 +1,7 @@
 import type { PlanetEvent } from "../model/event.ts";
-import type { Post } from "../model/post.ts";
+import type { Post, SanitizedFrom } from "../model/post.ts";
 import type { Truncation } from "../model/truncation.ts";
+import type { EarlierContent } from "../sanitize/sanitize-once.ts";
 import type { FeedRecord } from "../store/feed-record.ts";
 
 /** What a fetched document yields, or why it can't be read. */
@@ -17,6 +18,8 @@ export type BodyReading =
       seriesCut: number;
       /** What was left out to fit the bounds; absent when the reader cuts nothing. */
       truncated?: Truncation;
+      /** What made each post's content, by post key; absent when the reader does not say. */
+      sanitized?: ReadonlyMap<string, SanitizedFrom>;
     }
   | {
       ok: false;
@@ -38,4 +41,17 @@ export type BodyReader = (
 /** First-seen times of the cached posts, by source id. */
 export function firstSeenOf(previous: FeedRecord): Record<string, string> {
   return Object.fromEntries(previous.posts.map((post) => [post.sourceId, post.firstSeen]));
+}
+
+/** The cached posts' sanitized content, by the digest of what made it (when that was kept). */
+export function earlierContentOf(previous: FeedRecord): EarlierContent {
+  const earlier = new Map<string, { html: string; shortened: boolean }>();
+  for (const post of previous.posts) {
+    if (post.sanitized === undefined) continue;
+    earlier.set(post.sanitized.input, {
+      html: post.contentHtml,
+      shortened: post.sanitized.shortened,
+    });
+  }
+  return earlier;
 }

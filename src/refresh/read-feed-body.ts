@@ -3,7 +3,7 @@ import { normalizeFeed } from "../normalize/normalize-feed.ts";
 import { discoverFeedLinks } from "../parse/discover-feeds.ts";
 import { parseFeed } from "../parse/parse-feed.ts";
 import { sniffDocument } from "../parse/sniff-document.ts";
-import { type BodyReader, firstSeenOf } from "./body-reader.ts";
+import { type BodyReader, earlierContentOf, firstSeenOf } from "./body-reader.ts";
 
 /** Reads a member's feed: RSS, Atom or JSON Feed, into sanitized posts. */
 export function feedBodyReader(
@@ -22,6 +22,7 @@ export function feedBodyReader(
       feed,
       fetchedUrl: finalUrl,
       firstSeen: firstSeenOf(previous),
+      earlier: earlierContentOf(previous),
       now,
     });
     return {
@@ -32,6 +33,7 @@ export function feedBodyReader(
       events: [],
       seriesCut: 0,
       truncated: { posts: normalized.shortenedPosts, items: parsed.feed.omittedEntries },
+      sanitized: normalized.sanitized,
     };
   };
 }

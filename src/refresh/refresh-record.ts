@@ -80,7 +80,10 @@ export async function refreshRecord(
       truncated: reading.truncated,
       feedTitle: reading.title,
       feedLink: reading.link,
-      posts: mergePosts(previous.posts, reading.posts.map(toStoredPost)),
+      posts: mergePosts(
+        previous.posts,
+        reading.posts.map((post) => toStoredPost(post, reading.sanitized?.get(post.key))),
+      ),
       events: kept.events.map(toStoredEvent),
       eventsLeftOut: kept.leftOut,
       seriesCut: reading.seriesCut,

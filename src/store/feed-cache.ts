@@ -92,8 +92,12 @@ export function openFeedCache(dir: string): FeedCache {
 
   const saveState = async (file: StateFile): Promise<void> => {
     await makeDir();
-    await writeFileAtomic(pathFor(file.url), `${JSON.stringify(file)}\n`);
     const previous = known.get(file.url)?.contentSha256;
+    // A state naming the content file it named before records just another attempt: losing it
+    // to a crash loses that attempt, so its rename need not wait for the disk (~0.1 ms of
+    // CPU and a sync per source, in a build where most sources answer 304).
+    const durable = previous !== file.contentSha256;
+    await writeFileAtomic(pathFor(file.url), `${JSON.stringify(file)}\n`, { durable });
     if (previous != null && previous !== file.contentSha256) {
       // A leftover here is harmless, and prune removes it.
       await unlink(join(dir, contentFileName(file.url, previous))).catch(() => undefined);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { storedEventSchema } from "../events/stored-event.ts";
 import type { RedirectNote, Validators } from "../model/fetch-result.ts";
-import type { Post } from "../model/post.ts";
+import type { Post, SanitizedFrom } from "../model/post.ts";
 import type { SourceErrorKind } from "../model/source-health.ts";
 import { sha256Hex } from "../text/sha256.ts";
 
@@ -49,6 +49,14 @@ const redirectNote = z.object({
   permanent: z.boolean(),
 }) satisfies z.ZodType<RedirectNote>;
 
+/** A sha256 digest as lowercase hex. */
+export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+const sanitizedFrom = z.object({
+  input: sha256HexSchema,
+  shortened: z.boolean(),
+}) satisfies z.ZodType<SanitizedFrom>;
+
 /** One post as stored: a Post with its dates as ISO 8601 strings. */
 export const storedPostSchema = z.object({
   key: z.string(),
@@ -64,6 +72,11 @@ export const storedPostSchema = z.object({
   author: z.string().nullable(),
   contentHtml: z.string(),
   categories: z.array(z.string()),
+  /**
+   * What made contentHtml; absent for posts stored before it was kept and for event posts,
+   * whose content is made anew whenever their source changes.
+   */
+  sanitized: sanitizedFrom.optional(),
 });
 
 /** One past fetch attempt. */
@@ -73,9 +86,6 @@ export const historyEntrySchema = z.object({
   status: z.number().int().nullable(),
   error: sourceFailure.nullable(),
 });
-
-/** A sha256 digest as lowercase hex. */
-export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** What a record knows about fetching its source: everything but the posts and events. */
 export const feedStateSchema = z.object({
@@ -211,9 +221,12 @@ export function hashBody(body: Uint8Array): string {
   return sha256Hex(body);
 }
 
-/** Converts a post for storage (dates to ISO strings; an invalid date is no date). */
-export function toStoredPost(post: Post): StoredPost {
-  return {
+/**
+ * Converts a post for storage (dates to ISO strings; an invalid date is no date), with what made
+ * its content when the reader knows it.
+ */
+export function toStoredPost(post: Post, sanitized?: SanitizedFrom): StoredPost {
+  const stored: StoredPost = {
     key: post.key,
     sourceId: post.sourceId,
     feedUrl: post.feedUrl,
@@ -228,6 +241,8 @@ export function toStoredPost(post: Post): StoredPost {
     contentHtml: post.contentHtml,
     categories: [...post.categories],
   };
+  if (sanitized !== undefined) stored.sanitized = { ...sanitized };
+  return stored;
 }
 
 /** Converts a stored post back (ISO strings to Dates at the same instant). */

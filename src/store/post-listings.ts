@@ -12,8 +12,9 @@ import { type FeedContent, sha256HexSchema, storedDates, storedPostSchema } from
 // the content's own hash, so it cannot be stale; a lost or damaged one is made again from its
 // content file.
 
+// What made a post's content is the refresh's business: it would only make pages look changed.
 const listedPostSchema = storedPostSchema
-  .omit({ contentHtml: true })
+  .omit({ contentHtml: true, sanitized: true })
   .extend({ contentDigest: sha256HexSchema });
 
 const contentListingSchema = z.object({
@@ -32,7 +33,7 @@ const listingPath = (cacheDir: string, contentSha256: string): string =>
 export function listContent(content: FeedContent): ContentListing {
   return {
     posts: content.posts.map((stored) => {
-      const { contentHtml: _contentHtml, ...fields } = stored;
+      const { contentHtml: _contentHtml, sanitized: _sanitized, ...fields } = stored;
       return { ...fields, contentDigest: contentDigestOf(stored.contentHtml) };
     }),
     events: content.events,

@@ -172,6 +172,54 @@ describe("a successful fetch", () => {
   });
 });
 
+describe("a changed feed's unchanged entries", () => {
+  /** The first copy with every stored post's content replaced by `html`. */
+  async function storedAs(html: string): Promise<FeedRecord> {
+    const first = await firstCopy();
+    return { ...first, posts: first.posts.map((post) => ({ ...post, contentHtml: html })) };
+  }
+  const contentOf = (record: FeedRecord) =>
+    Object.fromEntries(record.posts.map((post) => [post.sourceId, post.contentHtml]));
+  const changedFeed = atom([
+    ["tag:a,2017:three", "Three", "2017-02-03T00:00:00Z"],
+    ["tag:a,2017:two", "Two", "2017-02-02T00:00:00Z"],
+    ["tag:a,2017:one", "One (edited)", "2017-02-01T00:00:00Z"],
+  ]);
+
+  it("keep their stored content instead of being sanitized again", async () => {
+    // Content no sanitizing of "<p>Two</p>" gives: it can only be there if it was kept.
+    const next = await refreshRecord(
+      await storedAs("<p>as stored</p>"),
+      ok(changedFeed),
+      context(T2),
+    );
+    expect(contentOf(next)).toEqual({
+      "tag:a,2017:three": "<p>Three</p>",
+      "tag:a,2017:two": "<p>as stored</p>",
+      "tag:a,2017:one": "<p>One (edited)</p>",
+    });
+    for (const post of next.posts) expect(post.sanitized?.input).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("keep whether their content was shortened", async () => {
+    const previous = await firstCopy();
+    const posts = previous.posts.map((post) =>
+      post.sanitized === undefined
+        ? post
+        : { ...post, sanitized: { ...post.sanitized, shortened: true } },
+    );
+    const next = await refreshRecord({ ...previous, posts }, ok(changedFeed), context(T2));
+    expect(next.truncated).toEqual({ posts: 1, items: 0 });
+  });
+
+  it("are sanitized again when the cache does not say what made their content", async () => {
+    const previous = await storedAs("<p>as stored</p>");
+    const posts = previous.posts.map(({ sanitized: _sanitized, ...post }) => post);
+    const next = await refreshRecord({ ...previous, posts }, ok(changedFeed), context(T2));
+    expect(contentOf(next)["tag:a,2017:two"]).toBe("<p>Two</p>");
+  });
+});
+
 describe("a 304 Not Modified", () => {
   it("keeps the posts, takes the new validators and counts as a success", async () => {
     const failing = await refreshRecord(

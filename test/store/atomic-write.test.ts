@@ -22,6 +22,16 @@ describe("writeFileAtomic", () => {
     expect(await readdir(dir)).toEqual(["record.json"]);
   });
 
+  it("replaces the file the same way when the rename need not be durable", async () => {
+    const path = join(dir, "state.json");
+    await writeFileAtomic(path, "first", { durable: false });
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => writeFileAtomic(path, `v${i}`, { durable: false })),
+    );
+    expect(await readFile(path, "utf8")).toMatch(/^v\d$/);
+    expect(await readdir(dir)).toEqual(["state.json"]);
+  });
+
   it("fails when the directory is missing, leaving nothing", async () => {
     await expect(writeFileAtomic(join(dir, "missing", "x.json"), "x")).rejects.toThrow(/ENOENT/);
     expect(await readdir(dir)).toEqual([]);
