@@ -29,7 +29,10 @@ export interface LoadedRenderer {
  * Loads in this process the renderer kept in `renderCacheDir` for this code and the site at
  * `link`, built first if there is none (astro-renderer.ts).
  */
-export async function loadKeptRenderer(renderCacheDir: string, link: string): Promise<LoadedRenderer> {
+export async function loadKeptRenderer(
+  renderCacheDir: string,
+  link: string,
+): Promise<LoadedRenderer> {
   const url = new URL(link);
   // As Astro's build does: the bundle was built for production.
   process.env.NODE_ENV ??= "production";
