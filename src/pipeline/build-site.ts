@@ -87,7 +87,7 @@ export async function buildSite(
       siteBytes: published.bytes,
     };
   } finally {
-    publisher.close();
+    await publisher.close();
     await lock.release();
   }
 }

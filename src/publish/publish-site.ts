@@ -57,7 +57,7 @@ export interface Publisher {
     time: StageTimer,
   ): Promise<PublishedSite>;
   /** Ends what `prepare` started and `publish` did not use; to be called however a build ends. */
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** The publish stage of a build that publishes at `place`. */
@@ -71,7 +71,9 @@ export function openPublisher(place: PublishPlace): Publisher {
     prepare: () => void renderProcess(),
     publish: (request, selectSite, log, time) =>
       publishSite(place, request, selectSite, renderProcess, log, time),
-    close: () => render?.stop(),
+    close: async () => {
+      await render?.stop();
+    },
   };
 }
 

@@ -12,8 +12,11 @@ const RENDER_CHILD = fileURLToPath(new URL("./render-child.ts", import.meta.url)
 export interface RenderProcess {
   /** Renders the Astro pages of `data` into `outDir`; once per process. */
   render(data: SiteData, outDir: string): Promise<RenderedPageKeys>;
-  /** Ends the process unless it is rendering; a process that has rendered has ended already. */
-  stop(): void;
+  /**
+   * Ends the process unless it is rendering (a process that has rendered has ended already);
+   * settles once it has ended.
+   */
+  stop(): Promise<void>;
 }
 
 /**
@@ -57,8 +60,9 @@ export function startRenderProcess(renderCacheDir: string, link: string): Render
       if (!response.ok) throw new Error(`Astro could not render the pages: ${response.message}`);
       return response.keys;
     },
-    stop() {
+    async stop() {
       if (!rendering) child.kill();
+      await exited;
     },
   };
 }

@@ -24,8 +24,6 @@ it("reports what stopped the render process, and does not wait on it", async () 
 
 it("ends a process that was started ahead and never asked to render", async () => {
   const render = startRenderProcess(dir, sampleSite().config.link);
-  render.stop();
-  await expect(render.render({ site: sampleSite(), health }, join(dir, "out"))).rejects.toThrow(
-    /the render process stopped \(SIGTERM\)/,
-  );
+  // Settles only once the process has ended: a process left running would time the test out.
+  await render.stop();
 }, 60_000);
