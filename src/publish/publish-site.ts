@@ -3,10 +3,8 @@ import type { PlanetConfig } from "../config/schema.ts";
 import { withFilteredCounts } from "../model/source-health.ts";
 import type { StageTimer } from "../pipeline/stage-timer.ts";
 import type { UpdatedSource } from "../refresh/update-sources.ts";
-import { feedChannels } from "../render/feed-channel.ts";
 import type { AssembledSite } from "../select/assemble-site.ts";
 import type { SiteData } from "../site/site-data.ts";
-import { readPostContents } from "../store/read-post-contents.ts";
 import { announceChangedFeeds } from "../websub/announce-feeds.ts";
 import { PROJECT_ROOT } from "./astro-renderer.ts";
 import { type RenderProcess, startRenderProcess } from "./render-process.ts";
@@ -97,11 +95,6 @@ async function publishSite(
     return { posts: stamp.posts, bytes: stamp.bytes };
   }
   const { site, changesAt, filtered } = await selectSite();
-  // Read here, before the render process gets the site: the front page shows them too.
-  await readPostContents(
-    site.contents,
-    feedChannels(site).flatMap((channel) => channel.posts),
-  );
   log("Rendering…");
   // Loaded here: the renderers of pages, feeds and calendars are no cost to a build that
   // renders nothing.

@@ -1,6 +1,7 @@
 import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { type StageTimer, untimed } from "../pipeline/stage-timer.ts";
+import { feedChannels } from "../render/feed-channel.ts";
 import { renderAtom } from "../render/render-atom.ts";
 import { renderCalendars, renderEventCalendars } from "../render/render-calendars.ts";
 import { renderCategoryFeeds } from "../render/render-category-feeds.ts";
@@ -10,6 +11,7 @@ import { renderJsonFeed } from "../render/render-json-feed.ts";
 import { renderOpml } from "../render/render-opml.ts";
 import { renderRss } from "../render/render-rss.ts";
 import type { SiteData } from "../site/site-data.ts";
+import { readPostContents } from "../store/read-post-contents.ts";
 import { buildSearchIndex } from "./build-search-index.ts";
 import type { RenderProcess } from "./render-process.ts";
 
@@ -65,7 +67,15 @@ export async function writeSite(
     await time("search index", () =>
       buildSearchIndex(data.site, staging, join(cacheDir, "search"), pageKeys),
     );
-    await time("feeds", () => writeFeeds(data, staging));
+    await time("feeds", async () => {
+      // Read after the render, so that the render process is not sent them.
+      const { site } = data;
+      await readPostContents(
+        site.contents,
+        feedChannels(site).flatMap(({ posts }) => posts),
+      );
+      await writeFeeds(data, staging);
+    });
     await time("swap", () => swapIn(staging, outDir, build));
   } finally {
     await rm(staging, { recursive: true, force: true });

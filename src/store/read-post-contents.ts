@@ -3,28 +3,23 @@ import type { PostContents } from "../model/site.ts";
 import { readCachedContent } from "./read-cached-record.ts";
 
 /**
- * Reads into `contents.loaded` the contents of those of `posts` not read yet, each source's content
- * file once for all of them; only the posts asked for are kept. A file found missing or
- * damaged is set aside, so that the next build fetches its source afresh, and this build stops
- * with the reason: a page must not go out without its posts, and the last site stays in place.
+ * Reads into `contents.loaded` the contents of those of `posts` not read yet: each source's
+ * content file once, with all its posts (the pages of a build show a feed's posts on several
+ * pages: its member's, the archive's, the front page). A file found missing or damaged is set
+ * aside, so that the next build fetches its source afresh, and this build stops with the reason:
+ * a page must not go out without its posts, and the last site stays in place.
  */
 export async function readPostContents(
   contents: PostContents,
   posts: readonly ListedPost[],
 ): Promise<void> {
-  const wanted = new Map<string, Set<string>>();
-  for (const post of posts) {
-    if (contents.loaded.has(post.key)) continue;
-    const keys = wanted.get(post.feedUrl) ?? new Set();
-    wanted.set(post.feedUrl, keys.add(post.key));
-  }
-  for (const [feedUrl, keys] of wanted) {
+  const feeds = new Set<string>();
+  for (const post of posts) if (!contents.loaded.has(post.key)) feeds.add(post.feedUrl);
+  for (const feedUrl of feeds) {
     const file = contents.files.get(feedUrl);
     if (file === undefined) throw new Error(`${feedUrl}: no content file holds its posts`);
     const read = await readCachedContent(contents.cacheDir, file);
     if (read.content === null) throw new Error(`${feedUrl}: ${read.problem}`);
-    for (const post of read.content.posts) {
-      if (keys.has(post.key)) contents.loaded.set(post.key, post.contentHtml);
-    }
+    for (const post of read.content.posts) contents.loaded.set(post.key, post.contentHtml);
   }
 }

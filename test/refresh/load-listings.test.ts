@@ -133,15 +133,11 @@ describe("loadListings", () => {
 });
 
 describe("readPostContents", () => {
-  it("reads the contents of the posts asked for from their content files, and keeps only those", async () => {
+  it("reads the content files of the posts asked for, each with all its posts", async () => {
     const { sources, contents } = await loadListings(await cachedSources(), cache, dir, log);
     const ada = sources[0]?.posts ?? [];
-    const bob = sources[1]?.posts ?? [];
-    await readPostContents(
-      contents,
-      [ada[1], bob[0]].filter((post) => post !== undefined),
-    );
-    expect([...contents.loaded.keys()].sort()).toEqual([ada[1]?.key, bob[0]?.key].sort());
+    await readPostContents(contents, ada.slice(0, 1));
+    expect([...contents.loaded.keys()].sort()).toEqual(ada.map((post) => post.key).sort());
     expect(contents.loaded.get(ada[1]?.key ?? "")).toBe(sampleRecord(ADA, 3).posts[1]?.contentHtml);
   });
 
