@@ -17,6 +17,46 @@ export interface BenchReport {
   peer: PeerRun[] | null;
   /** planet ÷ osmosfeed per build, for wall time and peak memory. */
   ratios: { label: string; wall: number; peakRss: number; largestProcess: number }[];
+  /** Issue 15's targets, each with its measured ratio (empty without --peer). */
+  targets: TargetCheck[];
+}
+
+/** One of issue 15's targets: a planet build's figure ÷ one of osmosfeed's, and its bound. */
+export interface TargetCheck {
+  build: string;
+  figure: "wall" | "largest process";
+  against: string;
+  bound: number;
+  ratio: number;
+}
+
+/**
+ * Issue 15's targets, as it states them: the steady-state builds against osmosfeed's changed
+ * run (its steady state, and what it costs in CI), the cold build against its cold one.
+ */
+const TARGETS: Omit<TargetCheck, "ratio">[] = [
+  { build: "changed", figure: "wall", against: "changed", bound: 0.8 },
+  { build: CI_CHANGED, figure: "wall", against: "changed", bound: 1.0 },
+  { build: "warm", figure: "wall", against: "changed", bound: 0.4 },
+  { build: "offline", figure: "wall", against: "changed", bound: 0.2 },
+  { build: "cold", figure: "wall", against: "cold", bound: 1.5 },
+  { build: "cold", figure: "largest process", against: "cold", bound: 1.0 },
+  { build: "changed", figure: "largest process", against: "changed", bound: 0.6 },
+];
+
+/** Each target with the ratio this run measured, for the builds both ran. */
+export function checkTargets(planet: PlanetRun[], peer: PeerRun[] | null): TargetCheck[] {
+  if (peer === null) return [];
+  return TARGETS.flatMap((target) => {
+    const ours = planet.find((run) => run.label === target.build)?.measure;
+    const theirs = peer.find((run) => run.label === target.against)?.measure;
+    if (ours === undefined || theirs === undefined) return [];
+    const ratio =
+      target.figure === "wall"
+        ? ours.wallMs / theirs.wallMs
+        : ours.peakProcessRssBytes / theirs.peakProcessRssBytes;
+    return [{ ...target, ratio }];
+  });
 }
 
 // "fingerprint" digests the site's inputs; when they match the last render's, the build writes
@@ -125,6 +165,17 @@ export function formatReport(report: BenchReport): string {
     for (const { label, wall, peakRss, largestProcess } of report.ratios) {
       lines.push(
         `${label} | ${wall.toFixed(2)} | ${peakRss.toFixed(2)} | ${largestProcess.toFixed(2)}`,
+      );
+    }
+    lines.push(
+      "",
+      "issue 15's targets | planet ÷ osmosfeed | bound | met",
+      "--- | ---: | ---: | ---",
+    );
+    for (const { build, figure, against, bound, ratio } of report.targets) {
+      const met = ratio <= bound ? "yes" : "no";
+      lines.push(
+        `${build}, ${figure} ÷ osmosfeed's ${against} | ${ratio.toFixed(2)} | ≤ ${bound} | ${met}`,
       );
     }
   }

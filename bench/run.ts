@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseBenchOptions, USAGE } from "./bench-options.ts";
 import { startFeedHosts } from "./feed-server.ts";
-import { type BenchReport, computeRatios, formatReport } from "./format-report.ts";
+import { type BenchReport, checkTargets, computeRatios, formatReport } from "./format-report.ts";
 import { changeFeeds, generateFeeds } from "./generate-feeds.ts";
 import { type PeerRun, runPeerBuild, writePeerConfig } from "./run-peer.ts";
 import { CI_CHANGED, type PlanetRun, runPlanetBuild, writePlanetConfig } from "./run-planet.ts";
@@ -93,6 +93,7 @@ try {
     planet,
     peer,
     ratios: computeRatios(planet, peer),
+    targets: checkTargets(planet, peer),
   };
   console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report));
 } finally {
