@@ -1,4 +1,4 @@
-import { CONTENT_BOUNDS } from "../sanitize/sanitize-content.ts";
+import { CONTENT_BOUNDS } from "../sanitize/content-bounds.ts";
 import { POSTS_KEPT_PER_FEED } from "../store/feed-record.ts";
 
 /** What of a feed's last good copy was left out to keep the planet within its bounds. */

@@ -1,7 +1,8 @@
 import sanitizeHtml from "sanitize-html";
 import { escapeHtml } from "../text/escape-html.ts";
 import { removeUnprintable } from "../text/remove-unprintable.ts";
-import { type BoundedMarkup, boundMarkup, type MarkupBounds } from "./bound-markup.ts";
+import { type BoundedMarkup, boundMarkup } from "./bound-markup.ts";
+import { CONTENT_BOUNDS, MAX_CONTENT_BYTES } from "./content-bounds.ts";
 import { parseBaseUrl } from "./resolve-url.ts";
 import { buildTransforms } from "./transform-elements.ts";
 
@@ -20,18 +21,6 @@ export interface SanitizedContent {
   /** Cut short, or markup nested past the depth bound flattened. */
   shortened: boolean;
 }
-
-/**
- * What one post may bring into the cleaning passes: far above real posts (a long post with
- * highlighted code is some 50 KB of HTML), far below what makes a page heavy or a build slow.
- */
-export const CONTENT_BOUNDS: MarkupBounds = { maxLength: 100_000, maxDepth: 60 };
-
-/**
- * Bytes of sanitized HTML one post may have: cleaning can grow markup (a relative link resolved
- * and given its rel is three times as long), so a post past this is cut again, shorter.
- */
-export const MAX_CONTENT_BYTES = 200_000;
 
 /** Every element that may appear in sanitized output (h1–h3 are shifted down before this check). */
 export const ALLOWED_TAGS = [

@@ -1,11 +1,7 @@
 import { parseFragment, serialize } from "parse5";
 import { describe, expect, it } from "vitest";
-import {
-  CONTENT_BOUNDS,
-  MAX_CONTENT_BYTES,
-  sanitizeBoundedContent,
-  sanitizeContent,
-} from "../../src/sanitize/sanitize-content.ts";
+import { CONTENT_BOUNDS, MAX_CONTENT_BYTES } from "../../src/sanitize/content-bounds.ts";
+import { sanitizeBoundedContent, sanitizeContent } from "../../src/sanitize/sanitize-content.ts";
 import { POST_URL, vectors } from "../fixtures/hostile/vectors.ts";
 import { findUnsafeMarkup } from "./find-unsafe-markup.ts";
 
