@@ -12,6 +12,7 @@ import { renderOpml } from "../render/render-opml.ts";
 import { renderRss } from "../render/render-rss.ts";
 import type { SiteData } from "../site/site-data.ts";
 import { readPostContents } from "../store/read-post-contents.ts";
+import { settleAll } from "../tasks/settle-all.ts";
 import { buildSearchIndex } from "./build-search-index.ts";
 import type { RenderProcess } from "./render-process.ts";
 
@@ -63,12 +64,10 @@ export async function writeSite(
   // killed build is never mistaken for this one's.
   const staging = `${outDir}.new-${build}`;
   try {
-    const pageKeys = await time("render pages", () => render.render(data, staging));
-    await time("search index", () =>
-      buildSearchIndex(data.site, staging, join(cacheDir, "search"), pageKeys),
-    );
-    await time("feeds", async () => {
-      // Read after the render, so that the render process is not sent them.
+    // The render process is sent its copy of the site when asked; the feeds, read and written
+    // here meanwhile, cost the build no time of its own.
+    const rendering = time("render pages", () => render.render(data, staging));
+    const feeds = time("feeds", async () => {
       const { site } = data;
       await readPostContents(
         site.contents,
@@ -76,6 +75,12 @@ export async function writeSite(
       );
       await writeFeeds(data, staging);
     });
+    const indexing = rendering.then((pageKeys) =>
+      time("search index", () =>
+        buildSearchIndex(data.site, staging, join(cacheDir, "search"), pageKeys),
+      ),
+    );
+    await settleAll([rendering, feeds, indexing]);
     await time("swap", () => swapIn(staging, outDir, build));
   } finally {
     await rm(staging, { recursive: true, force: true });
