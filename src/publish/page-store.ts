@@ -1,7 +1,8 @@
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { z } from "zod";
 import { writeFileAtomic } from "../store/atomic-write.ts";
+import { readJsonFile } from "../store/read-json-file.ts";
 import { linkOrCopy } from "./link-or-copy.ts";
 
 // The pages the last render wrote, kept in the cache with the cache key each was rendered for
@@ -35,7 +36,7 @@ export interface PageStore {
  */
 export async function openPageStore(dir: string, renderer: string): Promise<PageStore> {
   const { index, pages } = places(dir);
-  const previous = await readIndex(index);
+  const previous = await readJsonFile(index, indexSchema);
   const kept = previous?.renderer === renderer ? previous.pages : {};
   await rm(index, { force: true });
   const next: Record<string, string> = {};
@@ -65,15 +66,4 @@ export async function openPageStore(dir: string, renderer: string): Promise<Page
       await writeFileAtomic(index, JSON.stringify({ renderer, pages: next }));
     },
   };
-}
-
-async function readIndex(path: string): Promise<z.infer<typeof indexSchema> | null> {
-  const text = await readFile(path, "utf8").catch(() => null);
-  if (text === null) return null;
-  try {
-    const parsed = indexSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
 }

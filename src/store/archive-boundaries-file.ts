@@ -1,8 +1,8 @@
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import type { ArchiveBoundary } from "../select/archive-pages.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
+import { readJsonFile } from "./read-json-file.ts";
 
 // Where each archive page begins, kept from build to build so that a page's URL keeps its posts
 // (select/archive-pages.ts). Losing the file costs only that: the pages are laid out anew once.
@@ -18,14 +18,7 @@ const boundariesPath = (cacheDir: string): string => join(cacheDir, "archive-pag
 
 /** The boundaries the last build kept; none when there are none or the file is unreadable. */
 export async function readArchiveBoundaries(cacheDir: string): Promise<ArchiveBoundary[]> {
-  const text = await readFile(boundariesPath(cacheDir), "utf8").catch(() => null);
-  if (text === null) return [];
-  try {
-    const parsed = boundariesSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data.boundaries : [];
-  } catch {
-    return [];
-  }
+  return (await readJsonFile(boundariesPath(cacheDir), boundariesSchema))?.boundaries ?? [];
 }
 
 /** Keeps `boundaries` for the next build. */

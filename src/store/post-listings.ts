@@ -1,9 +1,10 @@
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { storedEventSchema } from "../events/stored-event.ts";
 import { contentDigestOf, type ListedPost } from "../model/post.ts";
 import { type FeedContent, sha256HexSchema, storedDates, storedPostSchema } from "./feed-record.ts";
+import { readJsonFile } from "./read-json-file.ts";
 
 // The listing of each content file in the cache, kept in `listings/<its sha256>.json`: its posts
 // without their content, and its events. Laying the site out takes every post's date and digest
@@ -50,14 +51,7 @@ export async function readPostListing(
   cacheDir: string,
   contentSha256: string,
 ): Promise<ContentListing | null> {
-  const text = await readFile(listingPath(cacheDir, contentSha256), "utf8").catch(() => null);
-  if (text === null) return null;
-  try {
-    const parsed = contentListingSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return readJsonFile(listingPath(cacheDir, contentSha256), contentListingSchema);
 }
 
 /**
