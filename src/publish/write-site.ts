@@ -65,7 +65,9 @@ export async function writeSite(
   const staging = `${outDir}.new-${build}`;
   try {
     // The render process is sent its copy of the site when asked; the feeds, read and written
-    // here meanwhile, cost the build no time of its own.
+    // here meanwhile, cost the build no time of its own. The folder is made first: the render
+    // process and this one would otherwise race to make it.
+    await mkdir(staging, { recursive: true });
     const rendering = time("render pages", () => render.render(data, staging));
     const feeds = time("feeds", async () => {
       const { site } = data;
