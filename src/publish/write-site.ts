@@ -2,14 +2,11 @@ import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { type StageTimer, untimed } from "../pipeline/stage-timer.ts";
 import { feedChannels } from "../render/feed-channel.ts";
-import { renderAtom } from "../render/render-atom.ts";
 import { renderCalendars, renderEventCalendars } from "../render/render-calendars.ts";
-import { renderCategoryFeeds } from "../render/render-category-feeds.ts";
+import { renderChannelFeeds } from "../render/render-channel-feeds.ts";
 import { renderHeaders } from "../render/render-headers.ts";
 import { renderHealthJson } from "../render/render-health-json.ts";
-import { renderJsonFeed } from "../render/render-json-feed.ts";
 import { renderOpml } from "../render/render-opml.ts";
-import { renderRss } from "../render/render-rss.ts";
 import type { SiteData } from "../site/site-data.ts";
 import { readPostContents } from "../store/read-post-contents.ts";
 import { settleAll } from "../tasks/settle-all.ts";
@@ -20,12 +17,7 @@ import type { RenderProcess } from "./render-process.ts";
 export function renderFeeds(data: SiteData): Record<string, string> {
   const { site } = data;
   const files: Record<string, string> = {
-    "rss.xml": renderRss(site, "rss.xml"),
-    // Planet Venus' name for the same feed: its subscribers and consumers keep working.
-    "rss20.xml": renderRss(site, "rss20.xml"),
-    "atom.xml": renderAtom(site),
-    "feed.json": renderJsonFeed(site),
-    ...renderCategoryFeeds(site),
+    ...renderChannelFeeds(site),
     "opml.xml": renderOpml(site),
     "health.json": renderHealthJson(site.now, data.health),
     ...renderCalendars(site),

@@ -7,6 +7,9 @@ import {
   categoryPosts,
 } from "../site/category-pages.ts";
 
+/** The files a channel's feed is written as, in its folder. */
+export type FeedFile = "rss.xml" | "rss20.xml" | "atom.xml" | "feed.json";
+
 /** What one feed of the planet is about: the whole planet's, or one category's. */
 export interface FeedChannel {
   title: string;
@@ -16,6 +19,8 @@ export interface FeedChannel {
   link: string;
   /** Where the channel's feed files live under dist/, "" or ending in "/". */
   folder: string;
+  /** The files written there. */
+  files: FeedFile[];
   /** Its items, newest first. */
   posts: ListedPost[];
 }
@@ -28,6 +33,8 @@ export function planetChannel(site: Site): FeedChannel {
     description: config.description,
     link: config.link,
     folder: "",
+    // rss20.xml is Planet Venus' name for the same feed: its subscribers and consumers keep working.
+    files: ["rss.xml", "rss20.xml", "atom.xml", "feed.json"],
     posts: feedPosts(site),
   };
 }
@@ -40,6 +47,7 @@ export function categoryChannel(site: Site, category: CategoryPage): FeedChannel
     description: `Posts filed under ${category.name} on ${site.config.title}`,
     link: planetUrl(site, folder),
     folder,
+    files: ["rss.xml", "atom.xml"],
     posts: categoryPosts(site, category).slice(0, site.config.postsPerPage),
   };
 }
