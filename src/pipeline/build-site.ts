@@ -3,11 +3,9 @@ import { dirname } from "node:path";
 import { loadConfig } from "../config/load-config.ts";
 import { openPublisher } from "../publish/publish-site.ts";
 import { describeSources } from "../refresh/describe-health.ts";
-import { loadListings } from "../refresh/load-listings.ts";
 import { planetSources } from "../refresh/planet-sources.ts";
 import { pruneRemovedFeeds } from "../refresh/prune-removed-feeds.ts";
 import { type UpdatedSource, updateSources } from "../refresh/update-sources.ts";
-import { assembleSite } from "../select/assemble-site.ts";
 import { readArchiveBoundaries, writeArchiveBoundaries } from "../store/archive-boundaries-file.ts";
 import { acquireCacheLock } from "../store/cache-lock.ts";
 import { openFeedCache } from "../store/feed-cache.ts";
@@ -64,6 +62,9 @@ export async function buildSite(
     });
     const health = describeSources(updated, env.now);
     const selectSite = async () => {
+      // Loaded here: laying the site out is no cost to a build that finds nothing new.
+      const { loadListings } = await import("../refresh/load-listings.ts");
+      const { assembleSite } = await import("../select/assemble-site.ts");
       const listed = await time("load", () => loadListings(updated, cache, env.cacheDir, log));
       const boundaries = await readArchiveBoundaries(env.cacheDir);
       const assembled = await time("assemble", () =>

@@ -2,7 +2,6 @@ import { type KeptEvents, keepNearestEvents } from "../events/keep-nearest-event
 import { fromStoredEvent, toStoredEvent } from "../events/stored-event.ts";
 import { eventIdentity, type PlanetEvent } from "../model/event.ts";
 import type { FetchResult } from "../model/fetch-result.ts";
-import { decodeBody } from "../parse/decode-body.ts";
 import { comparePositions } from "../select/select-posts.ts";
 import {
   appendHistory,
@@ -58,6 +57,8 @@ export async function refreshRecord(
   const at = context.now.toISOString();
   const attempt = attemptOf(previous, result, at);
   const bodyHash = hashBody(result.body);
+  // Loaded with the first body to read: iconv-lite is no cost to a build of 304s.
+  const { decodeBody } = await import("../parse/decode-body.ts");
   const reading = await context.read(
     decodeBody(result.body, result.contentType),
     result.finalUrl,
