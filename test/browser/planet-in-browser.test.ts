@@ -6,8 +6,8 @@ import { AXE_PATH, type BrowserSession, startBrowserSession } from "./browser-se
 import { checkHtml } from "./check-html.ts";
 
 /**
- * The pages the issues name: front, events, feeds, a member page, the archive and its oldest
- * page (the day of the demo's oldest post), an event.
+ * The pages the issues name: front, events, feeds, a member page, a category page, the archive
+ * and its oldest page (the day of the demo's oldest post), an event.
  */
 const EVENT_PAGE = "events/nixos-17-03-release-party-ce3e97bd/";
 const OLDEST_ARCHIVE_PAGE = "archive/2016-10-11/";
@@ -16,6 +16,7 @@ const PAGES = [
   "events/",
   "feeds/",
   "members/sander-van-der-burg/",
+  "categories/nixos/",
   "archive/",
   OLDEST_ARCHIVE_PAGE,
   EVENT_PAGE,
