@@ -33,9 +33,9 @@ export interface ListedSources {
  * Every source with the listing of its content: the one the cache keeps for its content file
  * (store/post-listings.ts), else one made from the content this build read or from its content
  * file, and kept. The contents a keyword filter reads, and those the cache could not keep, are
- * held in `contents`; the rest stay on disk until a page or feed asks for them. A content file found damaged now is set aside (the
- * next build fetches that source afresh) and leaves the source without posts, with the problem
- * logged.
+ * held in `contents`; the rest stay on disk until a page or feed asks for them. A content file
+ * found damaged now is set aside (the next build fetches that source afresh) and leaves the
+ * source without posts, with the problem logged.
  */
 export async function loadListings(
   updated: readonly UpdatedSource[],
