@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Site } from "../model/site.ts";
-import { archivePath, SEARCH_DIR } from "../site/page-links.ts";
+import { archivePageFile, SEARCH_DIR } from "../site/page-links.ts";
 import { settleAll } from "../tasks/settle-all.ts";
 import { indexBundle, PAGEFIND_OPTIONS } from "./index-bundle.ts";
 import { IndexThread } from "./index-thread.ts";
@@ -43,7 +43,7 @@ export async function buildSearchIndex(
   const recent = recentSealedPages(site.archive);
   for (const size of planSearchSegments(site.archive.length, site.config.postsPerPage, recent)) {
     const pages = site.archive.slice(first, first + size);
-    segments.push(pages.map((page) => `${archivePath(page.slug)}index.html`));
+    segments.push(pages.map(archivePageFile));
     first += size;
   }
   await mkdir(segmentStore, { recursive: true });

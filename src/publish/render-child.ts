@@ -19,8 +19,14 @@ export type RenderRequest =
   | { kind: "prepare"; renderCacheDir: string; link: string }
   | { kind: "render"; renderCacheDir: string; link: string; data: SiteData; outDir: string };
 
-/** What the child answers before it exits. */
-export type RenderResponse = { ok: true; keys: RenderedPageKeys } | { ok: false; message: string };
+/**
+ * What the child tells: the archive pages are written (their keys), then, as it exits, every
+ * page is (all keys), or what stopped it.
+ */
+export type RenderResponse =
+  | { kind: "archive-written"; keys: RenderedPageKeys }
+  | { kind: "done"; keys: RenderedPageKeys }
+  | { kind: "failed"; message: string };
 
 let loading: Promise<LoadedRenderer> | null = null;
 const loadOnce = (renderCacheDir: string, link: string): Promise<LoadedRenderer> => {
@@ -38,9 +44,12 @@ process.on("message", async (request: RenderRequest) => {
   let response: RenderResponse;
   try {
     const loaded = await loadOnce(renderCacheDir, link);
-    response = { ok: true, keys: await renderPagesHere(loaded, data, outDir, renderCacheDir) };
+    const archiveWritten = (keys: RenderedPageKeys) =>
+      process.send?.({ kind: "archive-written", keys } satisfies RenderResponse);
+    const keys = await renderPagesHere(loaded, data, outDir, renderCacheDir, archiveWritten);
+    response = { kind: "done", keys };
   } catch (error) {
-    response = { ok: false, message: errorMessage(error) };
+    response = { kind: "failed", message: errorMessage(error) };
   }
   process.send?.(response, () => process.disconnect());
 });

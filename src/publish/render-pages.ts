@@ -1,8 +1,9 @@
 import { cp, mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { archivePageFile } from "../site/page-links.ts";
 import { handOffSiteData, type SiteData } from "../site/site-data.ts";
 import { type KeptRenderer, keptRenderer } from "./astro-renderer.ts";
-import { loadRenderer, type PageRenderer } from "./kept-bundle.ts";
+import { loadRenderer, type PageRenderer, type PageToRender } from "./kept-bundle.ts";
 import { openPageStore } from "./page-store.ts";
 
 /** In `renderCacheDir`: the pages the last render kept (page-store.ts). */
@@ -44,19 +45,21 @@ export async function loadKeptRenderer(
  * Renders the Astro pages of `data` into `outDir` in this process, with a renderer loaded for the
  * site's link. A page whose cache key (page-cache-keys.ts) is the one it was last rendered for by
  * the same renderer is copied from the page store in `renderCacheDir` instead of rendered again.
+ * The archive pages come first, and `archiveWritten` hears of them as soon as they are all in
+ * place: they are all the search index reads, so it can start while the other pages render.
  */
 export async function renderPagesHere(
   { kept, renderer }: LoadedRenderer,
   data: SiteData,
   outDir: string,
   renderCacheDir: string,
+  archiveWritten: (keys: RenderedPageKeys) => void = () => undefined,
 ): Promise<RenderedPageKeys> {
   await cp(renderer.assetsDir, outDir, { recursive: true });
   const store = await openPageStore(join(renderCacheDir, PAGE_STORE), kept.key);
   const keys: RenderedPageKeys = { renderer: kept.key, cacheKeys: {} };
-  handOffSiteData(data);
-  try {
-    for (const page of await renderer.pages()) {
+  const writePages = async (pages: PageToRender[]): Promise<void> => {
+    for (const page of pages) {
       const destination = join(outDir, page.file);
       if (!(await store.restore(page.file, page.path.cacheKey, destination))) {
         const body = await renderer.render(page);
@@ -67,6 +70,14 @@ export async function renderPagesHere(
       }
       if (page.path.cacheKey !== undefined) keys.cacheKeys[page.file] = page.path.cacheKey;
     }
+  };
+  handOffSiteData(data);
+  try {
+    const pages = await renderer.pages();
+    const archiveFiles = new Set(data.site.archive.map(archivePageFile));
+    await writePages(pages.filter((page) => archiveFiles.has(page.file)));
+    archiveWritten({ renderer: keys.renderer, cacheKeys: { ...keys.cacheKeys } });
+    await writePages(pages.filter((page) => !archiveFiles.has(page.file)));
   } finally {
     handOffSiteData(null);
   }

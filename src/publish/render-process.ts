@@ -10,13 +10,25 @@ const RENDER_CHILD = fileURLToPath(new URL("./render-child.ts", import.meta.url)
 
 /** A render process (render-child.ts), started before the site is ready. */
 export interface RenderProcess {
-  /** Renders the Astro pages of `data` into `outDir`; once per process. */
-  render(data: SiteData, outDir: string): Promise<RenderedPageKeys>;
+  /**
+   * Sends `data` to be rendered into `outDir`; once per process. Settles once the site has gone
+   * across: until then it goes out a pipe's buffer at a time, on this process's event loop, so
+   * work that would hold the loop waits for this.
+   */
+  render(data: SiteData, outDir: string): Promise<PagesRendering>;
   /**
    * Ends the process unless it is rendering (a process that has rendered has ended already);
    * settles once it has ended.
    */
   stop(): Promise<void>;
+}
+
+/** A render under way. */
+export interface PagesRendering {
+  /** The archive pages' keys, once those pages are written (they come first). */
+  archive: Promise<RenderedPageKeys>;
+  /** Every page's keys, once all are written and the process has ended. */
+  done: Promise<RenderedPageKeys>;
 }
 
 /**
@@ -44,21 +56,27 @@ export function startRenderProcess(renderCacheDir: string, link: string): Render
   return {
     async render(data, outDir) {
       rendering = true;
-      const answered = new Promise<RenderResponse>((resolve, reject) => {
-        child.once("message", (response: RenderResponse) => resolve(response));
-        void exited.then((how) => reject(new Error(`the render process stopped (${how})`)));
-        child.once("error", reject);
+      const archive = Promise.withResolvers<RenderedPageKeys>();
+      const done = Promise.withResolvers<RenderedPageKeys>();
+      // Whoever waits on one of them hears of a failure; the other must not go unhandled.
+      archive.promise.catch(() => undefined);
+      done.promise.catch(() => undefined);
+      const fail = (error: Error) => {
+        archive.reject(error);
+        done.reject(error);
+      };
+      child.on("message", (response: RenderResponse) => {
+        if (response.kind === "archive-written") archive.resolve(response.keys);
+        else if (response.kind === "done") done.resolve(exited.then(() => response.keys));
+        else fail(new Error(`Astro could not render the pages: ${response.message}`));
       });
-      child.send({
-        kind: "render",
-        ...where,
-        data,
-        outDir: resolve(outDir),
-      } satisfies RenderRequest);
-      const response = await answered;
-      await exited;
-      if (!response.ok) throw new Error(`Astro could not render the pages: ${response.message}`);
-      return response.keys;
+      child.once("error", fail);
+      void exited.then((how) => fail(new Error(`the render process stopped (${how})`)));
+      const request: RenderRequest = { kind: "render", ...where, data, outDir: resolve(outDir) };
+      await new Promise<void>((sent, failedToSend) => {
+        child.send(request, (error) => (error ? failedToSend(error) : sent()));
+      });
+      return { archive: archive.promise, done: done.promise };
     },
     async stop() {
       if (!rendering) child.kill();

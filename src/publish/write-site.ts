@@ -56,24 +56,30 @@ export async function writeSite(
   // killed build is never mistaken for this one's.
   const staging = `${outDir}.new-${build}`;
   try {
-    // The render process is sent its copy of the site when asked; the feeds, read and written
-    // here meanwhile, cost the build no time of its own. The folder is made first: the render
-    // process and this one would otherwise race to make it.
+    // The folder is made first: the render process and this one would otherwise race to make
+    // it. The site goes across first, with this process's event loop free to send it; then the
+    // feeds are read and written here while the pages render, and the search index starts as
+    // soon as the archive pages, all it reads, are written.
     await mkdir(staging, { recursive: true });
-    const rendering = time("render pages", () => render.render(data, staging));
-    const feeds = time("feeds", async () => {
-      const { site } = data;
-      await readPostContents(
-        site.contents,
-        feedChannels(site).flatMap(({ posts }) => posts),
-      );
-      await writeFeeds(data, staging);
-    });
-    const indexing = rendering.then((pageKeys) =>
-      time("search index", () =>
-        buildSearchIndex(data.site, staging, join(cacheDir, "search"), pageKeys),
-      ),
+    const sending = render.render(data, staging);
+    const rendering = time("render pages", async () => (await sending).done);
+    const feeds = sending.then(() =>
+      time("feeds", async () => {
+        const { site } = data;
+        await readPostContents(
+          site.contents,
+          feedChannels(site).flatMap(({ posts }) => posts),
+        );
+        await writeFeeds(data, staging);
+      }),
     );
+    const indexing = sending
+      .then(({ archive }) => archive)
+      .then((pageKeys) =>
+        time("search index", () =>
+          buildSearchIndex(data.site, staging, join(cacheDir, "search"), pageKeys),
+        ),
+      );
     await settleAll([rendering, feeds, indexing]);
     await time("swap", () => swapIn(staging, outDir, build));
   } finally {

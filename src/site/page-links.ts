@@ -20,6 +20,11 @@ export function archivePath(slug?: string): string {
   return slug === undefined ? "archive/" : `archive/${slug}/`;
 }
 
+/** The file of an archive page, relative to the site's root. */
+export function archivePageFile(page: { slug: string }): string {
+  return `${archivePath(page.slug)}index.html`;
+}
+
 /** Href of the archive's index, or of one archive page. */
 export function archiveHref(site: Site, slug?: string): string {
   return hrefTo(site, archivePath(slug));

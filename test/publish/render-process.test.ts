@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { access, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { startRenderProcess } from "../../src/publish/render-process.ts";
-import { sampleSite } from "../helpers/sample-site.ts";
+import { archivePageFile } from "../../src/site/page-links.ts";
+import { adaPost, sampleSite } from "../helpers/sample-site.ts";
 
 let dir = "";
 beforeEach(async () => {
@@ -17,10 +18,32 @@ it("reports what stopped the render process, and does not wait on it", async () 
   const site = sampleSite();
   const broken = { ...site, config: { ...site.config, link: "not a URL" } };
   const render = startRenderProcess(dir, broken.config.link);
-  await expect(render.render({ site: broken, health }, join(dir, "out"))).rejects.toThrow(
-    /Astro could not render the pages: .*Invalid URL/,
-  );
+  const rendering = await render.render({ site: broken, health }, join(dir, "out"));
+  const reason = /Astro could not render the pages: .*Invalid URL/;
+  await expect(rendering.archive).rejects.toThrow(reason);
+  await expect(rendering.done).rejects.toThrow(reason);
 }, 60_000);
+
+it("tells of the archive pages, written, before the other pages are done", async () => {
+  const posts = Array.from({ length: 45 }, (_, n) =>
+    adaPost(n, { published: new Date(Date.UTC(2025, 1, 28) - n * 86_400_000) }),
+  );
+  const site = sampleSite({ posts, config: { postsPerPage: 20 } });
+  const out = join(dir, "out");
+  const render = startRenderProcess(dir, site.config.link);
+  const rendering = await render.render({ site, health }, out);
+  const archive = await rendering.archive;
+  const archiveFiles = site.archive.map(archivePageFile);
+  expect(archiveFiles.length).toBeGreaterThan(1);
+  // The search index reads these as soon as it hears of them.
+  expect(Object.keys(archive.cacheKeys).sort()).toEqual([...archiveFiles].sort());
+  for (const file of archiveFiles) await access(join(out, file));
+  const done = await rendering.done;
+  expect(done.cacheKeys).toMatchObject(archive.cacheKeys);
+  expect(Object.keys(done.cacheKeys).length).toBeGreaterThan(archiveFiles.length);
+  await access(join(out, "index.html"));
+  await access(join(out, "members/ada-example/index.html"));
+}, 120_000);
 
 it("ends a process that was started ahead and never asked to render", async () => {
   const render = startRenderProcess(dir, sampleSite().config.link);
