@@ -1,4 +1,5 @@
 import { EVENT_KINDS, type EventKind } from "../model/event.ts";
+import { escapeRegExp } from "../text/escape-reg-exp.ts";
 
 /** A site owner's additions to classification, per event source (feeds.json). */
 export interface KindRules {
@@ -68,10 +69,6 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 function wholeWord(source: string): RegExp {
   if (CJK.test(source)) return new RegExp(source, "iu");
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, "iu");
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
 }
 
 const DESCRIPTION_KINDS = EVENT_KINDS.filter((kind) => kind !== "meetup");

@@ -1,3 +1,5 @@
+import { escapeRegExp } from "../text/escape-reg-exp.ts";
+
 /** Namespaces RSS 0.9x/2.0 elements have been written in (RSS itself defines none). */
 const RSS_NAMESPACES = new Set([
   "http://backend.userland.com/rss2",
@@ -11,10 +13,6 @@ const NOT_MARKUP = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g;
 
 /** The root start tag: its prefix, local name and attributes. */
 const ROOT_TAG = /<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)(\s[^>]*)?>/;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /**
  * The prefixes an RSS document writes its own elements with: the root's, when the root is

@@ -88,4 +88,11 @@ describe("classifyEvent", () => {
     expect(classifyEvent("Monthly C++ night", "", [], rules)).toBe("sprint");
     expect(classifyEvent("NixOS Release Party", "", [], rules)).toBe("release-party");
   });
+
+  it("takes an owner's keyword with a hyphen or a slash as written", () => {
+    const rules = { keywords: { sprint: ["docs-day", "wiki/cleanup"] } };
+    expect(classifyEvent("Nix docs-day in Munich", "", [], rules)).toBe("sprint");
+    expect(classifyEvent("The wiki/cleanup", "", [], rules)).toBe("sprint");
+    expect(classifyEvent("Nix docs day", "", [], rules)).toBe("meetup");
+  });
 });
