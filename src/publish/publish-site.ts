@@ -8,6 +8,7 @@ import type { SiteData } from "../site/site-data.ts";
 import { announceChangedFeeds } from "../websub/announce-feeds.ts";
 import { PROJECT_ROOT } from "./astro-renderer.ts";
 import { type RenderProcess, startRenderProcess } from "./render-process.ts";
+import { removeLeftoverSites } from "./site-folders.ts";
 import { currentStamp, dropStamp, listSite, saveStamp, siteInputs } from "./site-stamp.ts";
 import { writeHealthJson } from "./write-health-json.ts";
 
@@ -65,12 +66,15 @@ export function openPublisher(place: PublishPlace): Publisher {
     render ??= startRenderProcess(join(place.cacheDir, RENDER_CACHE), place.config.link);
     return render;
   };
+  // While the sources are fetched: the sites that killed builds left beside outDir.
+  const leftoversRemoved = removeLeftoverSites(place.outDir).catch(() => undefined);
   return {
     prepare: () => void renderProcess(),
     publish: (request, selectSite, log, time) =>
       publishSite(place, request, selectSite, renderProcess, log, time),
     close: async () => {
       await render?.stop();
+      await leftoversRemoved;
     },
   };
 }
@@ -100,7 +104,7 @@ async function publishSite(
   // renders nothing.
   const { writeSite } = await import("./write-site.ts");
   await dropStamp(cacheDir);
-  await time("write site", () =>
+  const { oldSiteRemoved } = await time("write site", () =>
     writeSite(
       { site, health: withFilteredCounts(health, filtered) },
       outDir,
@@ -109,6 +113,7 @@ async function publishSite(
       time,
     ),
   );
+  // The last site is removed meanwhile.
   if (!offline) await announceChangedFeeds(site, outDir, cacheDir, log);
   // One walk of the site: its files for the stamp, their bytes for the summary.
   const written = await listSite(outDir);
@@ -123,5 +128,6 @@ async function publishSite(
       ...written,
     });
   }
+  await oldSiteRemoved;
   return { posts: site.posts.length, bytes: written.bytes };
 }

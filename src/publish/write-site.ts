@@ -1,4 +1,4 @@
-import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { type StageTimer, untimed } from "../pipeline/stage-timer.ts";
 import { feedChannels } from "../render/feed-channel.ts";
@@ -12,6 +12,7 @@ import { readPostContents } from "../store/read-post-contents.ts";
 import { settleAll } from "../tasks/settle-all.ts";
 import { buildSearchIndex } from "./build-search-index.ts";
 import type { RenderProcess } from "./render-process.ts";
+import { siteFolders, swapIn } from "./site-folders.ts";
 
 /** The files written beside the Astro pages, by path under dist/. */
 export function renderFeeds(data: SiteData): Record<string, string> {
@@ -42,7 +43,8 @@ async function writeFeeds(data: SiteData, dir: string): Promise<void> {
  * `cacheDir`'s renderer and the site's link) renders the pages: Astro renders again only
  * the pages whose cache key changed, and the search index only the segments whose pages did; the
  * rest come from their stores in `cacheDir`, so a build that starts without `outDir` (a CI job
- * that restores only the cache) costs what one that kept it does.
+ * that restores only the cache) costs what one that kept it does. Returns once the new site is in
+ * place, with the removal of the last one under way.
  */
 export async function writeSite(
   data: SiteData,
@@ -50,11 +52,9 @@ export async function writeSite(
   cacheDir: string,
   render: RenderProcess,
   time: StageTimer = untimed,
-): Promise<void> {
-  const build = `${process.pid}-${Date.now().toString(36)}-${(buildCount++).toString(36)}`;
-  // Beside outDir, so that the swap is a rename; of its own per build, so that a leftover of a
-  // killed build is never mistaken for this one's.
-  const staging = `${outDir}.new-${build}`;
+): Promise<{ oldSiteRemoved: Promise<void> }> {
+  const folders = siteFolders(outDir);
+  const { staging } = folders;
   try {
     // The folder is made first: the render process and this one would otherwise race to make
     // it. The site goes across first, with this process's event loop free to send it; then the
@@ -81,23 +81,11 @@ export async function writeSite(
         ),
       );
     await settleAll([rendering, feeds, indexing]);
-    await time("swap", () => swapIn(staging, outDir, build));
+    await time("swap", () => swapIn(folders, outDir));
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-}
-
-let buildCount = 0;
-
-/** Replaces `outDir` with `staging` (copying when they are on different file systems). */
-async function swapIn(staging: string, outDir: string, build: string): Promise<void> {
-  const old = `${outDir}.old-${build}`;
-  await rename(outDir, old).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
-  });
-  await rename(staging, outDir).catch(async (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EXDEV") throw error;
-    await cp(staging, outDir, { recursive: true });
-  });
-  await rm(old, { recursive: true, force: true });
+  // What cannot be removed now, the next build's publisher removes (removeLeftoverSites).
+  const oldSiteRemoved = rm(folders.old, { recursive: true, force: true }).catch(() => undefined);
+  return { oldSiteRemoved };
 }

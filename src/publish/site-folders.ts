@@ -1,0 +1,59 @@
+import { cp, readdir, rename, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+// A build writes its site into a folder of its own beside outDir, then swaps it in with two
+// renames, so a static host never serves a half-written site. The folders are named for the
+// build's process, so that one a killed build left behind is known as a leftover.
+
+/** The folders of one build's swap: where it stages its site, and where the last one goes. */
+export interface SiteFolders {
+  staging: string;
+  old: string;
+}
+
+let buildCount = 0;
+
+/** Folders for a new build's site beside `outDir`. */
+export function siteFolders(outDir: string): SiteFolders {
+  const build = `${process.pid}-${Date.now().toString(36)}-${(buildCount++).toString(36)}`;
+  return { staging: `${outDir}.new-${build}`, old: `${outDir}.old-${build}` };
+}
+
+/**
+ * Replaces `outDir` with the staged site (copying when they are on different file systems). The
+ * last site is left in `folders.old`, for the caller to remove when it has time.
+ */
+export async function swapIn(folders: SiteFolders, outDir: string): Promise<void> {
+  await rename(outDir, folders.old).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "ENOENT") throw error;
+  });
+  await rename(folders.staging, outDir).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EXDEV") throw error;
+    await cp(folders.staging, outDir, { recursive: true });
+  });
+}
+
+/** Removes the folders beside `outDir` that builds whose process has ended left behind. */
+export async function removeLeftoverSites(outDir: string): Promise<void> {
+  const parent = dirname(outDir);
+  const prefixes = [".new-", ".old-"].map((kind) => `${basename(outDir)}${kind}`);
+  for (const sibling of await readdir(parent).catch(() => [])) {
+    const prefix = prefixes.find((start) => sibling.startsWith(start));
+    if (prefix === undefined) continue;
+    const pid = Number(sibling.slice(prefix.length).split("-")[0]);
+    if (Number.isInteger(pid) && pid > 0 && !isRunning(pid)) {
+      await rm(join(parent, sibling), { recursive: true, force: true });
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

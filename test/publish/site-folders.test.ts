@@ -1,0 +1,49 @@
+import { spawnSync } from "node:child_process";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { removeLeftoverSites, siteFolders, swapIn } from "../../src/publish/site-folders.ts";
+
+let dir = "";
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "planet-folders-"));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+/** The PID of a process that has ended. */
+function endedPid(): number {
+  const ended = spawnSync(process.execPath, ["-e", "0"]);
+  if (ended.pid === undefined) throw new Error("could not start a process");
+  return ended.pid;
+}
+
+it("swaps the staged site in and leaves the last one aside for removal", async () => {
+  const outDir = join(dir, "dist");
+  await mkdir(outDir);
+  await writeFile(join(outDir, "index.html"), "old");
+  const folders = siteFolders(outDir);
+  await mkdir(folders.staging);
+  await writeFile(join(folders.staging, "index.html"), "new");
+  await swapIn(folders, outDir);
+  expect((await readdir(dir)).sort()).toEqual(["dist", folders.old.slice(dir.length + 1)].sort());
+});
+
+it("removes the folders of ended builds beside the site, and nothing else", async () => {
+  const outDir = join(dir, "dist");
+  const ended = endedPid();
+  const kept = [
+    "dist",
+    `dist.new-${process.pid}-a-0`,
+    "dist.backup",
+    `other.old-${ended}-a-0`,
+    `dist.old-x-a-0`,
+  ];
+  const leftovers = [`dist.new-${ended}-a-0`, `dist.old-${ended}-b-1`];
+  for (const name of [...kept, ...leftovers]) {
+    await mkdir(join(dir, name, "members"), { recursive: true });
+    await writeFile(join(dir, name, "members", "index.html"), name);
+  }
+  await removeLeftoverSites(outDir);
+  expect((await readdir(dir)).sort()).toEqual([...kept].sort());
+});
