@@ -59,9 +59,14 @@ export async function renderPagesHere(
   const store = await openPageStore(join(renderCacheDir, PAGE_STORE), kept.key);
   const keys: RenderedPageKeys = { renderer: kept.key, cacheKeys: {} };
   const writePages = async (pages: PageToRender[]): Promise<void> => {
-    for (const page of pages) {
+    // Restoring is the file system's work: all of it is set going at once, and goes on while
+    // Astro renders the pages whose key changed.
+    const restored = pages.map((page) =>
+      store.restore(page.file, page.path.cacheKey, join(outDir, page.file)),
+    );
+    for (const [i, page] of pages.entries()) {
       const destination = join(outDir, page.file);
-      if (!(await store.restore(page.file, page.path.cacheKey, destination))) {
+      if (!(await restored[i])) {
         const body = await renderer.render(page);
         if (body === null) continue;
         await mkdir(dirname(destination), { recursive: true });
