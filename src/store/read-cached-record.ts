@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { rename } from "node:fs/promises";
 import { join } from "node:path";
-import type { z } from "zod";
-import { errnoCode, errorMessage } from "../model/caught-error.ts";
+import { errnoCode } from "../model/caught-error.ts";
 import {
   CORRUPT_SUFFIX,
   contentFileName,
@@ -18,6 +17,7 @@ import {
   stateOfRecord,
   summarizeContent,
 } from "./feed-record.ts";
+import { parseJson } from "./read-json-file.ts";
 
 /** The state read for a URL, or why there is none. */
 export interface CachedState {
@@ -126,26 +126,6 @@ function readIfPresent(path: string): Buffer | null | Error {
     if (errnoCode(error) === "ENOENT") return null;
     return error instanceof Error ? error : new Error(String(error));
   }
-}
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-/** The validated value of a JSON file, or why it is not one (for the problem message). */
-function parseJson<T>(bytes: Buffer, schema: z.ZodType<T>, notWhat: string): Parsed<T> {
-  let json: unknown;
-  try {
-    json = JSON.parse(bytes.toString("utf8"));
-  } catch (error) {
-    return {
-      ok: false,
-      reason: `invalid JSON (${errorMessage(error)})`,
-    };
-  }
-  const parsed = schema.safeParse(json);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const issue = parsed.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-  return { ok: false, reason: `${notWhat} (${where}${issue?.message ?? "invalid"})` };
 }
 
 function unreadable(path: string, error: Error): string {
