@@ -32,7 +32,10 @@ export type { CachedContent, CachedState } from "./read-cached-record.ts";
  * one journal of the attempts that changed nothing but when a feed last answered.
  */
 export interface FeedCache {
-  /** Reads a feed's state alone (with its journaled attempts), its content left on disk; never throws. */
+  /**
+   * Reads a feed's state alone, with its journaled attempts, its content left on disk; never
+   * throws.
+   */
   readState(url: string): Promise<CachedState>;
   /** Reads the content a state points at (empty when it points at none); never throws. */
   readContent(state: SourceState): Promise<CachedContent>;
