@@ -58,6 +58,7 @@ export async function buildSite(
         },
       });
       progress.finish();
+      for (const problem of await cache.saveAttempts()) log(problem, "problem");
       return done;
     });
     const health = describeSources(updated, env.now);

@@ -13,6 +13,7 @@ const forgetfulCache: FeedCache = {
   readContent: async () => ({ content: NO_CONTENT, problem: null }),
   write: async () => "",
   writeState: async () => {},
+  saveAttempts: async () => [],
   prune: async () => [],
   pathFor: () => "",
 };

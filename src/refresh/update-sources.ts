@@ -74,7 +74,8 @@ export async function updateSources(
           { retries: 2, baseDelayMs: 1000, deadline, maxDelayMs: 30_000 },
         );
   // A source whose attempt brought nothing new to read keeps its content on disk: most sources
-  // of most builds (304, same bytes, failures) cost a small state file, read and written.
+  // of most builds (304, same bytes, failures) cost a small state file, read, and written
+  // unless all that changed is when it last answered.
   const updateOne = async (source: Source): Promise<UpdatedSource> => {
     const stored = await cache.readState(source.url);
     const previous = stored.state ?? newSourceState(source.url);

@@ -11,7 +11,8 @@ import {
 } from "./feed-record.ts";
 
 // The cache holds two files per source, named from a hash of its URL (its "cache key"):
-// `<key>.json`, the state, small and rewritten after every attempt, and
+// `<key>.json`, the state, small and rewritten after an attempt that changes it (one that
+// changes only when the source last answered goes to the attempt journal instead), and
 // `<key>.<content hash>.content.json`, its posts and events, written only when they change.
 // The content file is named by its own hash so that a new one is written beside the old one
 // and the state switched over afterwards: a crash between leaves the state pointing at an

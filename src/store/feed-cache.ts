@@ -1,7 +1,11 @@
 import { mkdir, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
+import { errorMessage } from "../model/caught-error.ts";
+import { sha256Hex } from "../text/sha256.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
+import { type AttemptJournal, openAttemptJournal } from "./attempt-journal.ts";
+import { bookkeepingAttemptBetween, withAttempts } from "./bookkeeping-attempt.ts";
 import { contentFileName, hashContent, stateFileName, stateFileSchema } from "./cache-files.ts";
 import {
   CACHE_VERSION,
@@ -23,9 +27,15 @@ import {
 export { CORRUPT_SUFFIX } from "./cache-files.ts";
 export type { CachedContent, CachedState } from "./read-cached-record.ts";
 
-/** The per-feed cache files in one directory: a small state file and a content file per feed. */
+/**
+ * The per-feed cache files in one directory: a small state file and a content file per feed, and
+ * one journal of the attempts that changed nothing but when a feed last answered.
+ */
 export interface FeedCache {
-  /** Reads a feed's state alone, its content left on disk; never throws. */
+  /**
+   * Reads a feed's state alone, with its journaled attempts, its content left on disk; never
+   * throws.
+   */
   readState(url: string): Promise<CachedState>;
   /** Reads the content a state points at (empty when it points at none); never throws. */
   readContent(state: SourceState): Promise<CachedContent>;
@@ -35,18 +45,35 @@ export interface FeedCache {
    * differ from the one the state last read or written for that URL names.
    */
   write(record: FeedRecord): Promise<string>;
-  /** Saves a feed's state; the content file it names stays as it is. */
+  /**
+   * Saves a feed's state; the content file it names stays as it is. A state that differs from
+   * the one read only by a successful attempt is journaled instead (see saveAttempts), until
+   * its attempts pending are as many as its history holds.
+   */
   writeState(state: SourceState): Promise<void>;
-  /** Removes the records of every URL not in `keepUrls`; returns the removed URLs, sorted. */
+  /**
+   * Writes the journal of attempts, once the attempts of a build are done: until then a crash
+   * loses them (the states stay whole). Returns problems to report: a journal found damaged
+   * (ignored) or one that could not be written.
+   */
+  saveAttempts(): Promise<string[]>;
+  /**
+   * Removes the records (and journaled attempts) of every URL not in `keepUrls`; returns the
+   * removed URLs, sorted.
+   */
   prune(keepUrls: string[]): Promise<string[]>;
   /** The state file that holds (or would hold) a URL's record, content file aside. */
   pathFor(url: string): string;
 }
 
-/** The content file a URL's state points at, and its content when this process holds it. */
-interface KnownContent {
-  contentSha256: string | null;
+/** What this process knows of a URL's cache files. */
+interface KnownSource {
+  /** Its state as last read (with its journaled attempts) or written. */
+  state: SourceState;
+  /** Its content, when this process holds it. */
   content: FeedContent | null;
+  /** sha256 of its state file's bytes, when attempts may be journaled after it; else null. */
+  stateFileSha256: string | null;
 }
 
 type StateFile = z.infer<typeof stateFileSchema>;
@@ -71,8 +98,13 @@ function serializeContent(content: FeedContent): SerializedContent {
 /** Opens the feed cache in `dir` (created on first write). */
 export function openFeedCache(dir: string): FeedCache {
   const pathFor = (url: string): string => join(dir, stateFileName(url));
-  const known = new Map<string, KnownContent>();
-  // Made once, on the first write: every feed's state is written on every build.
+  const known = new Map<string, KnownSource>();
+  let journal: Promise<AttemptJournal> | null = null;
+  const attempts = () => {
+    journal ??= openAttemptJournal(dir);
+    return journal;
+  };
+  // Made once, on the first write.
   let made: Promise<unknown> | null = null;
   const makeDir = () => {
     made ??= mkdir(dir, { recursive: true }).catch((error: unknown) => {
@@ -84,33 +116,63 @@ export function openFeedCache(dir: string): FeedCache {
 
   /** Writes a content file unless it is already the one the state names. */
   const saveContent = async (url: string, content: SerializedContent): Promise<void> => {
-    if (content.sha256 === known.get(url)?.contentSha256) return;
+    if (content.sha256 === known.get(url)?.state.contentSha256) return;
     await makeDir();
     // Content first: until the state names it, the new file is just a leftover.
     await writeFileAtomic(join(dir, contentFileName(url, content.sha256)), content.bytes);
   };
 
-  const saveState = async (file: StateFile): Promise<void> => {
+  /**
+   * Writes a state file and remembers what it holds. The state holds the attempts journaled
+   * since the file was last written (it was read with them), so they leave the journal.
+   */
+  const saveState = async (
+    state: SourceState,
+    file: StateFile,
+    content: FeedContent | null,
+  ): Promise<void> => {
     await makeDir();
-    const previous = known.get(file.url)?.contentSha256;
-    // A state naming the content file it named before records just another attempt: losing it
-    // to a crash loses that attempt, so its rename need not wait for the disk (~0.1 ms of
-    // CPU and a sync per source, in a build where most sources answer 304).
+    const previous = known.get(file.url)?.state.contentSha256;
+    // A state naming the content file it named before records attempts only: losing it to a
+    // crash loses those attempts, so its rename need not wait for the disk.
     const durable = previous !== file.contentSha256;
-    await writeFileAtomic(pathFor(file.url), `${JSON.stringify(file)}\n`, { durable });
+    const bytes = `${JSON.stringify(file)}\n`;
+    await writeFileAtomic(pathFor(file.url), bytes, { durable });
+    (await attempts()).drop(file.url);
+    known.set(file.url, { state, content, stateFileSha256: sha256Hex(bytes) });
     if (previous != null && previous !== file.contentSha256) {
       // A leftover here is harmless, and prune removes it.
       await unlink(join(dir, contentFileName(file.url, previous))).catch(() => undefined);
     }
   };
 
+  /** Journals the attempt that took the state read to `state`, when that is all it did. */
+  const journalAttempt = async (state: SourceState): Promise<boolean> => {
+    const read = known.get(state.url);
+    if (read?.stateFileSha256 == null) return false;
+    const attempt = bookkeepingAttemptBetween(read.state, state);
+    if (attempt === null || !(await attempts()).add(state.url, read.stateFileSha256, attempt)) {
+      return false;
+    }
+    known.set(state.url, { ...read, state });
+    return true;
+  };
+
   return {
     pathFor,
     async readState(url) {
-      const read = await readCachedState(dir, url);
-      if (read.state === null) known.delete(url);
-      else known.set(url, { contentSha256: read.state.contentSha256, content: read.content });
-      return read;
+      const [{ stateFileSha256, ...read }, journaled] = await Promise.all([
+        readCachedState(dir, url),
+        attempts(),
+      ]);
+      const pending = journaled.pendingFor(url, stateFileSha256);
+      if (read.state === null) {
+        known.delete(url);
+        return read;
+      }
+      const state = withAttempts(read.state, pending);
+      known.set(url, { state, content: read.content, stateFileSha256 });
+      return { ...read, state };
     },
     async readContent(state) {
       if (state.contentSha256 === null) {
@@ -123,22 +185,39 @@ export function openFeedCache(dir: string): FeedCache {
       const { posts, events, version: _version, ...fields } = record;
       // Refuse to write what could not be read back, before writing anything.
       const content = serializeContent({ posts, events });
-      const contentSha256 = content.sha256;
-      const file = stateFile({ ...fields, summary: summarizeContent(record), contentSha256 });
+      const state = { ...fields, summary: summarizeContent(record), contentSha256: content.sha256 };
+      const file = stateFile(state);
       await saveContent(record.url, content);
-      await saveState(file);
-      known.set(record.url, { contentSha256: file.contentSha256, content: { posts, events } });
+      await saveState(state, file, { posts, events });
       return file.contentSha256;
     },
     async writeState(state) {
+      if (await journalAttempt(state)) return;
       const held = known.get(state.url)?.content ?? null;
       // No content file yet (never fetched, or a version 1 record): write what is held.
       const content = state.contentSha256 === null ? serializeContent(held ?? NO_CONTENT) : null;
-      const file = stateFile({ ...state, contentSha256: content?.sha256 ?? state.contentSha256 });
+      const saved = { ...state, contentSha256: content?.sha256 ?? state.contentSha256 };
+      const file = stateFile(saved);
       if (content !== null) await saveContent(state.url, content);
-      await saveState(file);
-      known.set(state.url, { contentSha256: file.contentSha256, content: held });
+      await saveState(saved, file, held);
     },
-    prune: (keepUrls) => pruneCache(dir, keepUrls),
+    async saveAttempts() {
+      if (journal === null) return [];
+      const journaled = await journal;
+      const problems = journaled.problem === null ? [] : [journaled.problem];
+      try {
+        await journaled.save();
+      } catch (error) {
+        problems.push(`cannot save the attempt journal in ${dir}: ${errorMessage(error)}`);
+      }
+      return problems;
+    },
+    async prune(keepUrls) {
+      const removed = await pruneCache(dir, keepUrls);
+      const journaled = await attempts();
+      journaled.keepOnly(keepUrls);
+      await journaled.save();
+      return removed;
+    },
   };
 }

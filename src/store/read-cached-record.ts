@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { rename } from "node:fs/promises";
 import { join } from "node:path";
-import type { z } from "zod";
-import { errnoCode, errorMessage } from "../model/caught-error.ts";
+import { errnoCode } from "../model/caught-error.ts";
+import { sha256Hex } from "../text/sha256.ts";
 import {
   CORRUPT_SUFFIX,
   contentFileName,
@@ -18,6 +18,7 @@ import {
   stateOfRecord,
   summarizeContent,
 } from "./feed-record.ts";
+import { parseJson } from "./read-json-file.ts";
 
 /** The state read for a URL, or why there is none. */
 export interface CachedState {
@@ -32,6 +33,12 @@ export interface CachedState {
   content: FeedContent | null;
 }
 
+/** A state read from its file, with the file's hash for the attempts journaled after it. */
+export interface StateFileRead extends CachedState {
+  /** sha256 of the state file's bytes when it is in today's form, else null (to be rewritten). */
+  stateFileSha256: string | null;
+}
+
 /** The content read for a state, or why there is none. */
 export interface CachedContent {
   content: FeedContent | null;
@@ -43,10 +50,10 @@ export interface CachedContent {
  * checked to exist. Never throws for a missing or damaged file: a damaged one is moved aside and
  * reported.
  */
-export async function readCachedState(dir: string, url: string): Promise<CachedState> {
+export async function readCachedState(dir: string, url: string): Promise<StateFileRead> {
   const statePath = join(dir, stateFileName(url));
   const stateBytes = readIfPresent(statePath);
-  if (stateBytes === null) return { state: null, problem: null, content: null };
+  if (stateBytes === null) return noState(null);
   if (stateBytes instanceof Error) return noState(unreadable(statePath, stateBytes));
   const parsedState = parseJson(stateBytes, stateOrLegacyFileSchema, "not a feed record");
   if (!parsedState.ok) return noState(await setAside(statePath, parsedState.reason));
@@ -57,7 +64,7 @@ export async function readCachedState(dir: string, url: string): Promise<CachedS
   if (stored.version === 1) {
     const record = recordFromLegacyFile(stored);
     const content = { posts: record.posts, events: record.events };
-    return { state: stateOfRecord(record, null), problem: null, content };
+    return { state: stateOfRecord(record, null), problem: null, content, stateFileSha256: null };
   }
 
   const { version: _version, summary, ...fields } = stored;
@@ -69,12 +76,14 @@ export async function readCachedState(dir: string, url: string): Promise<CachedS
       state: { ...fields, summary: summarizeContent(read.content) },
       problem: null,
       content: read.content,
+      stateFileSha256: null,
     };
   }
   if (!existsSync(contentPath)) {
     return noState(await setAside(statePath, `its content file ${contentPath} is missing`));
   }
-  return { state: { ...fields, summary }, problem: null, content: null };
+  const stateFileSha256 = sha256Hex(stateBytes);
+  return { state: { ...fields, summary }, problem: null, content: null, stateFileSha256 };
 }
 
 /**
@@ -128,32 +137,12 @@ function readIfPresent(path: string): Buffer | null | Error {
   }
 }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-/** The validated value of a JSON file, or why it is not one (for the problem message). */
-function parseJson<T>(bytes: Buffer, schema: z.ZodType<T>, notWhat: string): Parsed<T> {
-  let json: unknown;
-  try {
-    json = JSON.parse(bytes.toString("utf8"));
-  } catch (error) {
-    return {
-      ok: false,
-      reason: `invalid JSON (${errorMessage(error)})`,
-    };
-  }
-  const parsed = schema.safeParse(json);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const issue = parsed.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-  return { ok: false, reason: `${notWhat} (${where}${issue?.message ?? "invalid"})` };
-}
-
 function unreadable(path: string, error: Error): string {
   return `unreadable cache file ${path}: ${error.message}`;
 }
 
-function noState(problem: string | null): CachedState {
-  return { state: null, problem, content: null };
+function noState(problem: string | null): StateFileRead {
+  return { state: null, problem, content: null, stateFileSha256: null };
 }
 
 function noContent(problem: string | null): CachedContent {

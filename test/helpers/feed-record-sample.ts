@@ -1,5 +1,11 @@
+import type { FetchResult } from "../../src/model/fetch-result.ts";
 import type { Post } from "../../src/model/post.ts";
-import { type FeedRecord, newFeedRecord, toStoredPost } from "../../src/store/feed-record.ts";
+import {
+  type FeedRecord,
+  type FeedState,
+  newFeedRecord,
+  toStoredPost,
+} from "../../src/store/feed-record.ts";
 
 /** A post of `feedUrl` with every field set; `n` varies the content. */
 export function samplePost(feedUrl: string, n: number): Post {
@@ -39,4 +45,15 @@ export function sampleRecord(url: string, postCount: number): FeedRecord {
     advertisedFeeds: [],
     events: [],
   };
+}
+
+/**
+ * A 304 from the server `state` was last fetched from, as a build gets it: the same validators,
+ * final URL and redirects.
+ */
+export function notModifiedSince(
+  state: FeedState,
+): Extract<FetchResult, { outcome: "not-modified" }> {
+  const { url, finalUrl, validators, redirects } = state;
+  return { outcome: "not-modified", url, finalUrl, status: 304, validators, redirects };
 }

@@ -11,10 +11,10 @@ const NOW = "2017-04-01T10:00:00Z";
 let planet: FixturePlanet;
 let log: string[];
 
-/** A build at NOW with its log lines kept in `log`. */
-const build = async () => {
+/** A build (at NOW unless told) with its log lines kept in `log`. */
+const build = async (now = planet.env.now, offline = false) => {
   log = [];
-  return buildSite(planet.env, (line) => log.push(line));
+  return buildSite({ ...planet.env, now, offline }, (line) => log.push(line));
 };
 
 /** The mtime and inode of index.html: a page rendered again is a new file. */
@@ -79,4 +79,42 @@ it("reads no cached post when every feed answers 304", async () => {
     expect.any(Number),
   ]);
   expect(health.feeds.every((feed: { items: number }) => feed.items > 0)).toBe(true);
+}, 120_000);
+
+it("rewrites no state file when every feed answers 304; the next build reports their attempts", async () => {
+  const stateFiles = async () => {
+    const names = (await readdir(planet.env.cacheDir)).filter((name) =>
+      /^[0-9a-f]{16}\.json$/.test(name),
+    );
+    const files = names.sort().map(async (name) => {
+      const path = join(planet.env.cacheDir, name);
+      return { name, bytes: await readFile(path, "utf8"), mtimeMs: (await stat(path)).mtimeMs };
+    });
+    return Promise.all(files);
+  };
+  const before = await stateFiles();
+  expect(before).toHaveLength(3);
+  const later = "2017-04-01T11:00:00.000Z";
+
+  await build(new Date(later));
+
+  expect(await stateFiles()).toEqual(before);
+  const offline = await build(new Date("2017-04-01T12:00:00.000Z"), true);
+  expect(offline.sources.map((source) => source.state.lastSuccess)).toEqual([later, later, later]);
+  const health = JSON.parse(await readFile(join(planet.env.outDir, "health.json"), "utf8"));
+  expect(health.feeds.map((feed: { lastSuccess: string }) => feed.lastSuccess)).toEqual([
+    later,
+    later,
+    later,
+  ]);
+}, 120_000);
+
+it("says so when it ignores a damaged attempt journal", async () => {
+  await writeFile(join(planet.env.cacheDir, "attempts.json"), "{ damaged");
+
+  await build(new Date("2017-04-01T13:00:00.000Z"));
+
+  expect(log.filter((line) => line.includes("attempt journal"))).toEqual([
+    expect.stringMatching(/^ignored the attempt journal .*attempts\.json, invalid JSON/),
+  ]);
 }, 120_000);
