@@ -43,10 +43,12 @@ export interface AttemptJournal {
    */
   pendingFor(url: string, stateFileSha256: string | null): readonly BookkeepingAttempt[];
   /**
-   * Adds an attempt after those pending for `url`, unless they are already as many as a state's
-   * history holds: then nothing is added and the caller writes the state instead (false).
+   * Adds an attempt after those pending for `url`. Only as many as a state's history holds are
+   * kept: applied to the state, the newest of them leave it as all of them would, so no state
+   * file is ever written for bookkeeping alone (and the sources cached together never come to be
+   * written together).
    */
-  add(url: string, stateFileSha256: string, attempt: BookkeepingAttempt): boolean;
+  add(url: string, stateFileSha256: string, attempt: BookkeepingAttempt): void;
   /** Forgets the attempts of `url`: its state file has been written with them. */
   drop(url: string): void;
   /** Forgets the attempts of every URL not in `urls`. */
@@ -79,10 +81,9 @@ export async function openAttemptJournal(dir: string): Promise<AttemptJournal> {
     add(url, stateFileSha256, attempt) {
       const pending = sources.get(url);
       const earlier = pending?.stateFileSha256 === stateFileSha256 ? pending.attempts : [];
-      if (earlier.length >= HISTORY_LIMIT) return false;
-      sources.set(url, { stateFileSha256, attempts: [...earlier, attempt] });
+      const attempts = [...earlier, attempt].slice(-HISTORY_LIMIT);
+      sources.set(url, { stateFileSha256, attempts });
       changed = true;
-      return true;
     },
     drop,
     keepOnly(urls) {

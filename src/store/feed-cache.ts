@@ -151,9 +151,8 @@ export function openFeedCache(dir: string): FeedCache {
     const read = known.get(state.url);
     if (read?.stateFileSha256 == null) return false;
     const attempt = bookkeepingAttemptBetween(read.state, state);
-    if (attempt === null || !(await attempts()).add(state.url, read.stateFileSha256, attempt)) {
-      return false;
-    }
+    if (attempt === null) return false;
+    (await attempts()).add(state.url, read.stateFileSha256, attempt);
     known.set(state.url, { ...read, state });
     return true;
   };

@@ -130,20 +130,20 @@ describe("attempts that change nothing but the bookkeeping", () => {
     expect(await journaledUrls()).toEqual([]);
   });
 
-  it("are never more than a history holds: the next one writes the state with them all", async () => {
+  it("keep as many as a history holds, the newest, and never have the state written", async () => {
     await writeRecords(URL_A);
     const before = await stateFileOnDisk(URL_A);
-    for (let n = 1; n <= HISTORY_LIMIT; n++) await build(hour(n), [URL_A]);
+    const builds = HISTORY_LIMIT + 5;
+    for (let n = 1; n <= builds; n++) await build(hour(n), [URL_A]);
     expect(await stateFileOnDisk(URL_A)).toEqual(before);
 
-    await build(hour(HISTORY_LIMIT + 1), [URL_A]);
-
-    const onDisk = stateFileSchema.parse(JSON.parse((await stateFileOnDisk(URL_A)).bytes));
-    expect(onDisk.lastSuccess).toBe(hour(HISTORY_LIMIT + 1));
-    const times = Array.from({ length: HISTORY_LIMIT }, (_, n) => hour(n + 2));
-    expect(onDisk.history.map((entry) => entry.at)).toEqual(times);
-    expect(await journaledUrls()).toEqual([]);
-    expect((await readState(openFeedCache(dir), URL_A)).history).toEqual(onDisk.history);
+    const read = await readState(openFeedCache(dir), URL_A);
+    expect(read.lastSuccess).toBe(hour(builds));
+    const times = Array.from({ length: HISTORY_LIMIT }, (_, n) =>
+      hour(builds - HISTORY_LIMIT + 1 + n),
+    );
+    expect(read.history.map((entry) => entry.at)).toEqual(times);
+    expect(await journaledUrls()).toEqual([URL_A]);
   });
 
   it("of feeds no longer configured are dropped by prune", async () => {
@@ -189,7 +189,7 @@ describe("openAttemptJournal", () => {
 
   it("drops the attempts that follow another state file than the one read", async () => {
     const journal = await openAttemptJournal(dir);
-    expect(journal.add(URL_A, FILE_SHA, attempt)).toBe(true);
+    journal.add(URL_A, FILE_SHA, attempt);
     await journal.save();
 
     const reopened = await openAttemptJournal(dir);
@@ -198,11 +198,13 @@ describe("openAttemptJournal", () => {
     expect(reopened.pendingFor(URL_A, FILE_SHA)).toEqual([]);
   });
 
-  it("refuses an attempt beyond what a history holds", async () => {
+  it("keeps the newest attempts, as many as a history holds", async () => {
     const journal = await openAttemptJournal(dir);
-    for (let n = 0; n < HISTORY_LIMIT; n++)
-      expect(journal.add(URL_A, FILE_SHA, attempt)).toBe(true);
-    expect(journal.add(URL_A, FILE_SHA, attempt)).toBe(false);
-    expect(journal.pendingFor(URL_A, FILE_SHA)).toHaveLength(HISTORY_LIMIT);
+    const at = (n: number) => ({ ...attempt, at: hour(n) });
+    for (let n = 1; n <= HISTORY_LIMIT + 3; n++) journal.add(URL_A, FILE_SHA, at(n));
+    const pending = journal.pendingFor(URL_A, FILE_SHA);
+    expect(pending).toHaveLength(HISTORY_LIMIT);
+    expect(pending[0]).toEqual(at(4));
+    expect(pending.at(-1)).toEqual(at(HISTORY_LIMIT + 3));
   });
 });
