@@ -45,7 +45,7 @@ const listingPath = (cacheDir: string, contentSha256: string): string =>
  * tell where each post's content is in it.
  */
 export function listContent(content: FeedContent, fileBytes: Buffer | null): ContentListing {
-  const ranges = fileBytes === null ? [] : findContentRanges(fileBytes, content.posts);
+  const ranges = fileBytes === null ? [] : findContentRanges(fileBytes, content.posts.length);
   return {
     posts: content.posts.map((stored, index) => {
       const { contentHtml: _contentHtml, sanitized: _sanitized, ...fields } = stored;

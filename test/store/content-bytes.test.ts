@@ -20,11 +20,14 @@ describe("findContentRanges", () => {
       '<p>"contentHtml":"<p>same</p>" — ünïcödé</p>',
       "<p>same</p>",
       "<p>same</p>",
+      // Escapes at the end of a literal: a backslash, and a quote after one.
+      "C:\\",
+      '\\"',
     );
     // A field written before the content that holds the same text.
     for (const post of posts) post.title = "<p>same</p>";
     const { bytes } = serializeContent({ posts, events: [] });
-    const ranges = findContentRanges(bytes, posts);
+    const ranges = findContentRanges(bytes, posts.length);
     expect(
       ranges.map((range) => JSON.parse(bytes.subarray(range?.start, range?.end).toString())),
     ).toEqual(posts.map((post) => post.contentHtml));
@@ -35,12 +38,12 @@ describe("findContentRanges", () => {
       );
     }
     // Two posts with the same content: each is found in its own post.
-    expect(new Set(ranges.map((range) => range?.start)).size).toBe(3);
+    expect(new Set(ranges.map((range) => range?.start)).size).toBe(5);
   });
 
-  it("finds nothing for posts the bytes were not made from", () => {
+  it("finds nothing past the posts the bytes hold", () => {
     const { bytes } = serializeContent({ posts: postsWith("<p>one</p>"), events: [] });
-    expect(findContentRanges(bytes, postsWith("<p>other</p>"))).toEqual([null]);
+    expect(findContentRanges(bytes, 2)).toEqual([expect.any(Object), null]);
   });
 });
 
