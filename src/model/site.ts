@@ -46,10 +46,27 @@ export function planetUrl(site: Site, path: string): string {
 export interface PostContents {
   /** The folder of the feed cache. */
   cacheDir: string;
-  /** The content file of each source, by the feed URL its posts carry (`post.feedUrl`). */
-  files: Map<string, { url: string; contentSha256: string }>;
+  /** Where each post's content is kept, by post key. */
+  locations: Map<string, ContentLocation>;
   /** Contents read so far (in a site made in memory, all of them), by post key. */
   loaded: Map<string, string>;
+}
+
+/** Where one post's content is kept in the cache. */
+export interface ContentLocation {
+  /** The content file: that of the source at `url` whose bytes hash to `contentSha256`. */
+  file: { url: string; contentSha256: string };
+  /**
+   * The bytes of the content's JSON string literal in that file, or null when not known (the
+   * whole file is read).
+   */
+  range: ByteRange | null;
+}
+
+/** Bytes `start` up to (not including) `end` of a file. */
+export interface ByteRange {
+  start: number;
+  end: number;
 }
 
 /** A post's content; it must have been read (readPostContents) before it is shown. */

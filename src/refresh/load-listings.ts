@@ -3,6 +3,7 @@ import { errorMessage } from "../model/caught-error.ts";
 import type { ListedPost } from "../model/post.ts";
 import type { PostContents } from "../model/site.ts";
 import type { ProgressLog } from "../pipeline/fetch-progress.ts";
+import { contentFileBytes } from "../store/content-bytes.ts";
 import type { FeedCache } from "../store/feed-cache.ts";
 import {
   type ContentListing,
@@ -31,11 +32,11 @@ export interface ListedSources {
 
 /**
  * Every source with the listing of its content: the one the cache keeps for its content file
- * (store/post-listings.ts), else one made from the content this build read or from its content
- * file, and kept. The contents a keyword filter reads, and those the cache could not keep, are
- * held in `contents`; the rest stay on disk until a page or feed asks for them. A content file
- * found damaged now is set aside (the next build fetches that source afresh) and leaves the
- * source without posts, with the problem logged.
+ * (store/post-listings.ts, written with the file), else one made from the content this build read
+ * or from its content file, and kept. The contents a keyword filter reads, and those the cache
+ * could not keep, are held in `contents`; the rest stay on disk, where their listings say, until
+ * a page or feed asks for them. A content file found damaged now is set aside (the next build
+ * fetches that source afresh) and leaves the source without posts, with the problem logged.
  */
 export async function loadListings(
   updated: readonly UpdatedSource[],
@@ -44,7 +45,7 @@ export async function loadListings(
   log: ProgressLog,
 ): Promise<ListedSources> {
   const used = new Set<string>();
-  const contents: PostContents = { cacheDir, files: new Map(), loaded: new Map() };
+  const contents: PostContents = { cacheDir, locations: new Map(), loaded: new Map() };
   const sources: ListedSource[] = [];
   // A listing that cannot be kept costs the next build a reading of its content file, no more.
   const keepListing = (sha: string, listing: ContentListing) =>
@@ -69,14 +70,17 @@ export async function loadListings(
         for (const post of read.content.posts) contents.loaded.set(post.key, post.contentHtml);
       }
       if (listing === null) {
-        listing = listContent(read.content);
+        // Its file's bytes, made again, tell where each post's content is in the file.
+        const fileBytes = sha === null ? null : contentFileBytes(read.content, sha);
+        listing = listContent(read.content, fileBytes);
         if (sha !== null) await keepListing(sha, listing);
       }
     }
     if (sha !== null) {
       used.add(sha);
+      const file = { url: state.url, contentSha256: sha };
       for (const post of listing.posts) {
-        contents.files.set(post.feedUrl, { url: state.url, contentSha256: sha });
+        contents.locations.set(post.key, { file, range: post.contentRange });
       }
     }
     sources.push({

@@ -6,16 +6,17 @@ import { sha256Hex } from "../text/sha256.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
 import { type AttemptJournal, openAttemptJournal } from "./attempt-journal.ts";
 import { bookkeepingAttemptBetween, withAttempts } from "./bookkeeping-attempt.ts";
-import { contentFileName, hashContent, stateFileName, stateFileSchema } from "./cache-files.ts";
+import { contentFileName, stateFileName, stateFileSchema } from "./cache-files.ts";
+import { type SerializedContent, serializeContent } from "./content-bytes.ts";
 import {
   CACHE_VERSION,
   type FeedContent,
   type FeedRecord,
-  feedContentSchema,
   NO_CONTENT,
   type SourceState,
   summarizeContent,
 } from "./feed-record.ts";
+import { listContent, writePostListing } from "./post-listings.ts";
 import { pruneCache } from "./prune-cache.ts";
 import {
   type CachedContent,
@@ -41,14 +42,13 @@ export interface FeedCache {
   readContent(state: SourceState): Promise<CachedContent>;
   /**
    * Saves a feed's record so that a crash at any moment leaves the old record or the new one,
-   * and returns the sha256 of its content file. The content file is written only when its bytes
-   * differ from the one the state last read or written for that URL names.
+   * and returns the sha256 of its content file. The content file (and its listing) is written
+   * only when its bytes differ from the one the state last read or written for that URL names.
    */
   write(record: FeedRecord): Promise<string>;
   /**
    * Saves a feed's state; the content file it names stays as it is. A state that differs from
-   * the one read only by a successful attempt is journaled instead (see saveAttempts), until
-   * its attempts pending are as many as its history holds.
+   * the one read only by a successful attempt is journaled instead (see saveAttempts).
    */
   writeState(state: SourceState): Promise<void>;
   /**
@@ -83,18 +83,6 @@ function stateFile(state: SourceState): StateFile {
   return stateFileSchema.parse({ ...state, version: CACHE_VERSION });
 }
 
-interface SerializedContent {
-  bytes: Buffer;
-  sha256: string;
-}
-
-/** Posts and events as a content file's bytes, validated, and their sha256. */
-function serializeContent(content: FeedContent): SerializedContent {
-  const valid = feedContentSchema.parse({ posts: content.posts, events: content.events });
-  const bytes = Buffer.from(`${JSON.stringify(valid)}\n`);
-  return { bytes, sha256: hashContent(bytes) };
-}
-
 /** Opens the feed cache in `dir` (created on first write). */
 export function openFeedCache(dir: string): FeedCache {
   const pathFor = (url: string): string => join(dir, stateFileName(url));
@@ -114,12 +102,19 @@ export function openFeedCache(dir: string): FeedCache {
     return made;
   };
 
-  /** Writes a content file unless it is already the one the state names. */
+  /**
+   * Writes a content file, and its listing while its bytes are at hand, unless it is already the
+   * one the state names.
+   */
   const saveContent = async (url: string, content: SerializedContent): Promise<void> => {
     if (content.sha256 === known.get(url)?.state.contentSha256) return;
     await makeDir();
     // Content first: until the state names it, the new file is just a leftover.
     await writeFileAtomic(join(dir, contentFileName(url, content.sha256)), content.bytes);
+    // Derived data: a listing not kept here is made again by the build that misses it
+    // (refresh/load-listings.ts), which reports why it cannot keep one.
+    const listing = listContent(content.content, content.bytes);
+    await writePostListing(dir, content.sha256, listing).catch(() => undefined);
   };
 
   /**

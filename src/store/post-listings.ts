@@ -3,20 +3,30 @@ import { join } from "node:path";
 import { z } from "zod";
 import { storedEventSchema } from "../events/stored-event.ts";
 import { contentDigestOf, type ListedPost } from "../model/post.ts";
+import type { ByteRange } from "../model/site.ts";
+import { findContentRanges } from "./content-bytes.ts";
 import { type FeedContent, sha256HexSchema, storedDates, storedPostSchema } from "./feed-record.ts";
 import { readJsonFile } from "./read-json-file.ts";
 
 // The listing of each content file in the cache, kept in `listings/<its sha256>.json`: its posts
-// without their content, and its events. Laying the site out takes every post's date and digest
-// but only the contents of the pages being written, so a build reads these small files instead of
-// every content file, and writes only those of the contents that changed. Derived data named by
-// the content's own hash, so it cannot be stale; a lost or damaged one is made again from its
-// content file.
+// without their content but with where it is in the file, and its events. Laying the site out
+// takes every post's date and digest but only the contents of the pages being written, so a build
+// reads these small files instead of every content file, and writes only those of the contents
+// that changed. The store writes one with each content file; derived data named by the content's
+// own hash, so it cannot be stale, and a lost or damaged one is made again from its content file.
+
+const byteRangeSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+}) satisfies z.ZodType<ByteRange>;
 
 // What made a post's content is the refresh's business: it would only make pages look changed.
+// Where the content is in its file lets a page read just that (store/read-post-contents.ts); null
+// when the file's bytes were not at hand. Listings written before it was kept lack the field, do
+// not parse, and are made again.
 const listedPostSchema = storedPostSchema
   .omit({ contentHtml: true, sanitized: true })
-  .extend({ contentDigest: sha256HexSchema });
+  .extend({ contentDigest: sha256HexSchema, contentRange: byteRangeSchema.nullable() });
 
 const contentListingSchema = z.object({
   posts: z.array(listedPostSchema),
@@ -30,20 +40,26 @@ const listingsDir = (cacheDir: string): string => join(cacheDir, "listings");
 const listingPath = (cacheDir: string, contentSha256: string): string =>
   join(listingsDir(cacheDir), `${contentSha256}.json`);
 
-/** The listing of a content file's posts and events. */
-export function listContent(content: FeedContent): ContentListing {
+/**
+ * The listing of a content file's posts and events; `fileBytes`, the file's bytes when at hand,
+ * tell where each post's content is in it.
+ */
+export function listContent(content: FeedContent, fileBytes: Buffer | null): ContentListing {
+  const ranges = fileBytes === null ? [] : findContentRanges(fileBytes, content.posts.length);
   return {
-    posts: content.posts.map((stored) => {
+    posts: content.posts.map((stored, index) => {
       const { contentHtml: _contentHtml, sanitized: _sanitized, ...fields } = stored;
-      return { ...fields, contentDigest: contentDigestOf(stored.contentHtml) };
+      const contentRange = ranges[index] ?? null;
+      return { ...fields, contentDigest: contentDigestOf(stored.contentHtml), contentRange };
     }),
     events: content.events,
   };
 }
 
-/** A listed post as the site holds it (ISO strings back to Dates). */
+/** A listed post as the site holds it (ISO strings back to Dates; where its content is aside). */
 export function fromListedPost(listed: ContentListing["posts"][number]): ListedPost {
-  return { ...listed, ...storedDates(listed), categories: [...listed.categories] };
+  const { contentRange: _contentRange, ...fields } = listed;
+  return { ...fields, ...storedDates(listed), categories: [...listed.categories] };
 }
 
 /** The kept listing of the content file whose sha256 is `contentSha256`, or null if none is usable. */

@@ -70,7 +70,7 @@ export function sampleSite({
     posts: listed,
     contents: {
       cacheDir: "",
-      files: new Map(),
+      locations: new Map(),
       loaded: new Map(posts.map((post) => [post.key, post.contentHtml])),
     },
     // Laid out as a first build would; a test of the archive's own layout makes its own.

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import { contentDigestOf } from "../../src/model/post.ts";
 import { loadListings } from "../../src/refresh/load-listings.ts";
 import { planetSources } from "../../src/refresh/planet-sources.ts";
 import type { UpdatedSource } from "../../src/refresh/update-sources.ts";
-import { contentFileName } from "../../src/store/cache-files.ts";
+import { contentFileName, hashContent } from "../../src/store/cache-files.ts";
 import { type FeedCache, openFeedCache } from "../../src/store/feed-cache.ts";
 import { readPostContents } from "../../src/store/read-post-contents.ts";
 import { sampleRecord } from "../helpers/feed-record-sample.ts";
@@ -50,12 +50,28 @@ beforeEach(() => {
   problems.length = 0;
 });
 
-/** Overwrites the content file of `url` with other bytes, as a damaged disk would. */
-async function damageContent(url: string): Promise<string> {
+/** The path of the content file the state of `url` names. */
+async function contentPathOf(url: string): Promise<string> {
   const state = (await cache.readState(url)).state;
   if (state?.contentSha256 == null) throw new Error(`no content file for ${url}`);
-  const path = join(dir, contentFileName(url, state.contentSha256));
+  return join(dir, contentFileName(url, state.contentSha256));
+}
+
+/** Overwrites the content file of `url` with other bytes, as a damaged disk would. */
+async function damageContent(url: string): Promise<string> {
+  const path = await contentPathOf(url);
   await writeFile(path, "{}\n");
+  return path;
+}
+
+/** Changes some text in the content file of `url` for text of the same length. */
+async function alterContent(url: string, text: string, replacement: string): Promise<string> {
+  const path = await contentPathOf(url);
+  const before = await readFile(path, "utf8");
+  if (!before.includes(text) || text.length !== replacement.length) {
+    throw new Error(`cannot replace "${text}" in ${path}`);
+  }
+  await writeFile(path, before.replace(text, replacement));
   return path;
 }
 
@@ -133,12 +149,75 @@ describe("loadListings", () => {
 });
 
 describe("readPostContents", () => {
-  it("reads the content files of the posts asked for, each with all its posts", async () => {
+  it("reads just the contents asked for, from where the listings say they are", async () => {
     const { sources, contents } = await loadListings(await cachedSources(), cache, dir, log);
     const ada = sources[0]?.posts ?? [];
+    // Another post's bytes changed: a reading of the whole file would find it damaged.
+    await alterContent(ADA, "Paragraph 1", "Paragraph 7");
     await readPostContents(contents, ada.slice(0, 1));
-    expect([...contents.loaded.keys()].sort()).toEqual(ada.map((post) => post.key).sort());
-    expect(contents.loaded.get(ada[1]?.key ?? "")).toBe(sampleRecord(ADA, 3).posts[1]?.contentHtml);
+    expect([...contents.loaded]).toEqual([
+      [ada[0]?.key, sampleRecord(ADA, 3).posts[0]?.contentHtml],
+    ]);
+    expect((await readdir(dir)).filter((name) => name.endsWith(".corrupt"))).toEqual([]);
+  });
+
+  it("reads the whole file, with all its posts, where a listed range does not hold the content listed", async () => {
+    const { sources, contents } = await loadListings(await cachedSources(), cache, dir, log);
+    const ada = sources[0]?.posts ?? [];
+    const [first, second] = ada.map((post) => contents.locations.get(post.key));
+    if (!first || !second) throw new Error("Ada's posts are not located");
+    contents.locations.set(ada[0]?.key ?? "", { ...first, range: second.range });
+    await readPostContents(contents, ada.slice(0, 1));
+    expect(ada.map((post) => contents.loaded.get(post.key))).toEqual(
+      sampleRecord(ADA, 3).posts.map((post) => post.contentHtml),
+    );
+  });
+
+  it("finds a content file damaged within a listed range, sets it aside and stops", async () => {
+    const { sources, contents } = await loadListings(await cachedSources(), cache, dir, log);
+    const path = await alterContent(ADA, "Paragraph 0", "Paragraph 7");
+    await expect(readPostContents(contents, sources[0]?.posts.slice(0, 1) ?? [])).rejects.toThrow(
+      `${ADA}: corrupt cache file`,
+    );
+    expect(await readdir(dir)).toContain(`${path.slice(dir.length + 1)}.corrupt`);
+    expect((await cache.readState(ADA)).state).toBeNull();
+  });
+
+  it("makes again a listing kept before listings said where contents are", async () => {
+    const sha = (await cache.readState(ADA)).state?.contentSha256;
+    const listingPath = join(dir, "listings", `${sha}.json`);
+    const kept = JSON.parse(await readFile(listingPath, "utf8"));
+    for (const post of kept.posts) delete post.contentRange;
+    await writeFile(listingPath, JSON.stringify(kept));
+
+    const { sources, contents } = await loadListings(await cachedSources(), cache, dir, log);
+    const ada = sources[0]?.posts ?? [];
+    const ranges = ada.map((post) => contents.locations.get(post.key)?.range);
+    expect(ranges).toEqual(ada.map(() => ({ start: expect.any(Number), end: expect.any(Number) })));
+    const made = JSON.parse(await readFile(listingPath, "utf8"));
+    expect(made.posts.map((post: { contentRange: unknown }) => post.contentRange)).toEqual(ranges);
+    await readPostContents(contents, ada.slice(0, 1));
+    expect(contents.loaded.size).toBe(1);
+  });
+
+  it("reads whole a content file whose bytes its content does not make again", async () => {
+    // As if written by a version that laid its files out otherwise.
+    const oldPath = await contentPathOf(ADA);
+    const bytes = Buffer.from(JSON.stringify(JSON.parse(await readFile(oldPath, "utf8")), null, 1));
+    const sha = hashContent(bytes);
+    await rm(oldPath);
+    await writeFile(join(dir, contentFileName(ADA, sha)), bytes);
+    const state = JSON.parse(await readFile(cache.pathFor(ADA), "utf8"));
+    await writeFile(cache.pathFor(ADA), JSON.stringify({ ...state, contentSha256: sha }));
+
+    const { sources, contents } = await loadListings(await cachedSources(), cache, dir, log);
+    const ada = sources[0]?.posts ?? [];
+    expect(ada.map((post) => contents.locations.get(post.key)?.range)).toEqual([null, null, null]);
+    await readPostContents(contents, ada.slice(0, 1));
+    expect(ada.map((post) => contents.loaded.get(post.key))).toEqual(
+      sampleRecord(ADA, 3).posts.map((post) => post.contentHtml),
+    );
+    expect(problems).toEqual([]);
   });
 
   it("stops with the feed and the reason when a content file was damaged, and sets it aside", async () => {

@@ -18,6 +18,7 @@ import {
   type SourceState,
   toStoredPost,
 } from "../../src/store/feed-record.ts";
+import { cacheFileNames } from "../helpers/cache-file-names.ts";
 import { samplePost, sampleRecord } from "../helpers/feed-record-sample.ts";
 import { readRecord } from "../helpers/read-record.ts";
 import { spawnHelperScript } from "../helpers/spawn-process.ts";
@@ -85,8 +86,10 @@ describe("openFeedCache", () => {
     expect(hashContent(contentBytes)).toBe(state.contentSha256);
     expect(JSON.parse(contentBytes.toString("utf8")).posts).toEqual(record.posts);
     expect((await readdir(cacheDir)).sort()).toEqual(
-      [stateFileName(URL_A), contentFileName(URL_A, state.contentSha256)].sort(),
+      [stateFileName(URL_A), contentFileName(URL_A, state.contentSha256), "listings"].sort(),
     );
+    // With the content file, the listing of its posts (store/post-listings.ts).
+    expect(await readdir(join(cacheDir, "listings"))).toEqual([`${state.contentSha256}.json`]);
   });
 
   it.each([
@@ -275,7 +278,7 @@ describe("a source's state read and written alone", () => {
     const { content, problem } = await cache.readContent(state);
     expect(content).toBeNull();
     expect(problem).toMatch(/does not match its contentSha256/);
-    expect((await readdir(dir)).every((name) => name.endsWith(".corrupt"))).toBe(true);
+    expect((await cacheFileNames(dir)).every((name) => name.endsWith(".corrupt"))).toBe(true);
     expect((await openFeedCache(dir).readState(URL_A)).state).toBeNull();
   });
 

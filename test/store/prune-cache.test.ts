@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CORRUPT_SUFFIX, stateFileName, stateFileSchema } from "../../src/store/cache-files.ts";
 import { openFeedCache } from "../../src/store/feed-cache.ts";
 import { pruneCache } from "../../src/store/prune-cache.ts";
+import { cacheFileNames } from "../helpers/cache-file-names.ts";
 import { sampleRecord } from "../helpers/feed-record-sample.ts";
 import { readRecord } from "../helpers/read-record.ts";
 
@@ -54,9 +55,7 @@ describe("pruneCache", () => {
     const kept = [...(await pairOf(URL_B)), ...(await pairOf(URL_C))];
     const removed = await pruneCache(dir, [URL_B, URL_C, "https://never.example/"]);
     expect(removed).toEqual([URL_A]);
-    expect((await readdir(dir)).sort()).toEqual(
-      [...kept, ".y.json.123.abcd.tmp", ...others].sort(),
-    );
+    expect(await cacheFileNames(dir)).toEqual([...kept, ".y.json.123.abcd.tmp", ...others].sort());
     expect((await readRecord(openFeedCache(dir), URL_B)).record?.url).toBe(URL_B);
   });
 
@@ -80,7 +79,7 @@ describe("pruneCache", () => {
     expect((await readdir(dir)).filter((name) => name.endsWith(".content.json"))).toHaveLength(4);
 
     expect(await pruneCache(dir, [URL_A, URL_B, URL_C])).toEqual([]);
-    expect((await readdir(dir)).sort()).toEqual(
+    expect(await cacheFileNames(dir)).toEqual(
       [...(await pairOf(URL_A)), ...(await pairOf(URL_B))].sort(),
     );
     expect((await readRecord(openFeedCache(dir), URL_A)).record).toEqual(sampleRecord(URL_A, 2));

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ import {
 } from "../../src/store/cache-files.ts";
 import { openFeedCache } from "../../src/store/feed-cache.ts";
 import { readCachedState } from "../../src/store/read-cached-record.ts";
+import { cacheFileNames } from "../helpers/cache-file-names.ts";
 import { sampleRecord } from "../helpers/feed-record-sample.ts";
 import { readRecord } from "../helpers/read-record.ts";
 
@@ -55,7 +56,7 @@ describe("reading a cached record: its state, then its content file", () => {
     expect(result.problem).toMatch(new RegExp(`^corrupt cache file ${statePath}: `));
     expect(result.problem).toMatch(reason);
     expect(result.problem).toMatch(/; kept as .*\.corrupt$/);
-    expect((await readdir(dir)).sort()).toEqual(
+    expect(await cacheFileNames(dir)).toEqual(
       [`${stateFileName(URL_A)}${CORRUPT_SUFFIX}`, contentPath.split("/").at(-1)].sort(),
     );
   });
@@ -80,7 +81,7 @@ describe("reading a cached record: its state, then its content file", () => {
       expect(result.problem).toContain(
         `; kept as ${statePath}${CORRUPT_SUFFIX} and ${contentPath}${CORRUPT_SUFFIX}`,
       );
-      expect((await readdir(dir)).every((name) => name.endsWith(CORRUPT_SUFFIX))).toBe(true);
+      expect((await cacheFileNames(dir)).every((name) => name.endsWith(CORRUPT_SUFFIX))).toBe(true);
 
       // The next build starts afresh and writes a new pair.
       const cache = openFeedCache(dir);
