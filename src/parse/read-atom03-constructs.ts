@@ -3,6 +3,9 @@ import { DomUtils, parseDocument } from "htmlparser2";
 /** The Atom 0.3 namespace (Atom 1.0 dropped `mode`). */
 const ATOM_03_NS = "http://purl.org/atom/ns#";
 
+/** A `version="0.3"` attribute, wherever it is. */
+const VERSION_03 = /\bversion\s*=\s*["']\s*0\.3\s*["']/;
+
 /** Atom 0.3 MIME types whose value is markup. */
 const MARKUP_TYPES = new Set(["text/html", "application/xhtml+xml", "html", "xhtml"]);
 
@@ -68,6 +71,9 @@ function decodeEntry(entry: Element): Atom03Entry {
 
 /** Reads an Atom 0.3 document's text constructs; null for any other document. */
 export function readAtom03Constructs(text: string): Atom03Constructs | null {
+  // A root that says it is Atom 0.3 says so in one of these two ways: a document that holds
+  // neither anywhere (every Atom 1.0 feed, as a rule) is not parsed a second time to find out.
+  if (!text.includes(ATOM_03_NS) && !VERSION_03.test(text)) return null;
   const root = DomUtils.getChildren(parseDocument(text, { xmlMode: true })).find(isElement);
   if (root === undefined || localName(root.name) !== "feed") return null;
   const namespaces = Object.entries(root.attribs).filter(([name]) => /^xmlns(:|$)/.test(name));
