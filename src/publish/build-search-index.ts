@@ -29,13 +29,15 @@ interface SegmentToIndex {
  * byte for byte those of an earlier build is copied from there, never indexed again, whether or
  * not the last site is still in place. A page is known by its cache key and renderer
  * (`pageKeys`, which fix its bytes) or, without one, by its bytes. Segments left unused are
- * removed from the store.
+ * removed from the store. A second lane of indexing starts once `coreFree` settles (e.g. when
+ * the render process, busy on a core of its own meanwhile, has ended).
  */
 export async function buildSearchIndex(
   site: Site,
   siteDir: string,
   segmentStore: string,
   pageKeys: RenderedPageKeys = { renderer: "", cacheKeys: {} },
+  coreFree: Promise<unknown> = Promise.resolve(),
 ): Promise<void> {
   const version = await readFile(new URL("../package.json", import.meta.resolve("pagefind")));
   const segments: string[][] = [];
@@ -55,23 +57,24 @@ export async function buildSearchIndex(
     const stored = join(segmentStore, digest);
     if (!(await isComplete(stored))) toIndex.push({ pages, stored });
   }
-  await indexSegments(toIndex, siteDir);
+  await indexSegments(toIndex, siteDir, coreFree);
 
   await pruneSegments(segmentStore, new Set(digests));
   // A planet without posts has nothing to search; the page says so when asked.
   if (digests.length === 0) return;
   const searchDir = join(siteDir, SEARCH_DIR);
-  const parts: string[] = [];
-  for (const [i, digest] of digests.entries()) {
-    // The first segment is the root, whose pagefind.js the page loads; the rest sit inside it.
-    const folder = i === 0 ? "" : `segment-${digest.slice(0, 16)}`;
-    await linkOrCopyTree(
-      join(segmentStore, digest),
-      join(searchDir, folder),
-      (name) => name !== COMPLETE_FILE && (i === 0 || !isPagefindCode(name)),
-    );
-    if (i > 0) parts.push(`${folder}/`);
-  }
+  // The first segment is the root, whose pagefind.js the page loads; the rest sit inside it.
+  const folders = digests.map((digest, i) => (i === 0 ? "" : `segment-${digest.slice(0, 16)}`));
+  await settleAll(
+    digests.map((digest, i) =>
+      linkOrCopyTree(
+        join(segmentStore, digest),
+        join(searchDir, folders[i] as string),
+        (name) => name !== COMPLETE_FILE && (i === 0 || !isPagefindCode(name)),
+      ),
+    ),
+  );
+  const parts = folders.slice(1).map((folder) => `${folder}/`);
   await mkdir(searchDir, { recursive: true });
   await writeFile(join(searchDir, BUNDLE_LIST_FILE), `${JSON.stringify(parts)}\n`);
 }
@@ -122,20 +125,35 @@ type Indexer = typeof indexBundle;
  * Indexes `segments` into the store. Pagefind holds all the text it indexes (~20 MB of memory
  * per MB), so segments are indexed one at a time per lane: this thread's and, when there is more
  * than one segment, a worker thread's, each with a Pagefind process of its own (one process
- * indexes on one core). The usual build, one changed segment, starts no thread.
+ * indexes on one core). The usual build, one changed segment, starts no thread; the thread's lane
+ * starts once `coreFree` settles.
  */
-async function indexSegments(segments: SegmentToIndex[], siteDir: string): Promise<void> {
+async function indexSegments(
+  segments: SegmentToIndex[],
+  siteDir: string,
+  coreFree: Promise<unknown>,
+): Promise<void> {
   let next = 0;
+  // Settles when no segment is left to take: the second lane need not wait for a core then.
+  const allTaken = Promise.withResolvers<void>();
   const lane = async (index: Indexer): Promise<void> => {
-    for (let i = next++; i < segments.length; i = next++) {
-      // A failure stops the other lane too: the index would be incomplete anyway.
-      await storeSegment(segments[i] as SegmentToIndex, siteDir, index).catch((error: unknown) => {
-        next = segments.length;
-        throw error;
-      });
+    try {
+      for (let i = next++; i < segments.length; i = next++) {
+        // A failure stops the other lane too: the index would be incomplete anyway.
+        await storeSegment(segments[i] as SegmentToIndex, siteDir, index).catch(
+          (error: unknown) => {
+            next = segments.length;
+            throw error;
+          },
+        );
+      }
+    } finally {
+      allTaken.resolve();
     }
   };
   const threadLane = async (): Promise<void> => {
+    await Promise.race([coreFree.catch(() => undefined), allTaken.promise]);
+    if (next >= segments.length) return;
     const thread = new IndexThread();
     try {
       await lane((siteDir, pages, outputPath) => thread.index(siteDir, pages, outputPath));

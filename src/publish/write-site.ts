@@ -73,13 +73,13 @@ export async function writeSite(
         await writeFeeds(data, staging);
       }),
     );
-    const indexing = sending
-      .then(({ archive }) => archive)
-      .then((pageKeys) =>
-        time("search index", () =>
-          buildSearchIndex(data.site, staging, join(cacheDir, "search"), pageKeys),
-        ),
+    // Indexed on one lane while the render process keeps a core busy, on two once it is done.
+    const indexing = sending.then(async ({ archive, done }) => {
+      const pageKeys = await archive;
+      return time("search index", () =>
+        buildSearchIndex(data.site, staging, join(cacheDir, "search"), pageKeys, done),
       );
+    });
     await settleAll([rendering, feeds, indexing]);
     await time("swap", () => swapIn(folders, outDir));
   } finally {

@@ -111,6 +111,22 @@ const threePosts = [
 ];
 
 describe("buildSearchIndex", () => {
+  it("indexes every segment on one lane while no second core is free", async () => {
+    const s = site(threePosts);
+    const siteDir = join(dir, "site");
+    await renderArchive(s, siteDir);
+    // A render that never ends: a second lane waiting on it would never start, and must not be
+    // needed.
+    const never = new Promise<never>(() => undefined);
+    await buildSearchIndex(s, siteDir, join(dir, "store"), undefined, never);
+    const search = join(siteDir, SEARCH_DIR);
+    const folders = ["", ...(await segmentsOf(search))];
+    expect(folders).toHaveLength(3);
+    const indexed = [];
+    for (const folder of folders) indexed.push(...(await indexedPages(join(search, folder))));
+    expect(indexed.map((page) => page.content).join(" ")).toContain("Disnix");
+  });
+
   it("indexes the archive pages in segments that the page merges from the first", async () => {
     const search = await index(site(threePosts), "site", join(dir, "store"));
 
