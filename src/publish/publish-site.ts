@@ -9,7 +9,14 @@ import { announceChangedFeeds } from "../websub/announce-feeds.ts";
 import { PROJECT_ROOT } from "./astro-renderer.ts";
 import { type RenderProcess, startRenderProcess } from "./render-process.ts";
 import { removeLeftoverSites } from "./site-folders.ts";
-import { currentStamp, dropStamp, listSite, saveStamp, siteInputs } from "./site-stamp.ts";
+import {
+  codeDigest,
+  currentStamp,
+  dropStamp,
+  listSite,
+  saveStamp,
+  siteInputs,
+} from "./site-stamp.ts";
 import { writeHealthJson } from "./write-health-json.ts";
 
 /** Where and how a build publishes. */
@@ -66,12 +73,15 @@ export function openPublisher(place: PublishPlace): Publisher {
     render ??= startRenderProcess(join(place.cacheDir, RENDER_CACHE), place.config.link);
     return render;
   };
-  // While the sources are fetched: the sites that killed builds left beside outDir.
+  // While the sources are fetched: the sites that killed builds left beside outDir, and the
+  // digest of the code (its ~200 files read), which says whether the last site is still current.
   const leftoversRemoved = removeLeftoverSites(place.outDir).catch(() => undefined);
+  const code = codeDigest(PROJECT_ROOT);
+  code.catch(() => undefined);
   return {
     prepare: () => void renderProcess(),
     publish: (request, selectSite, log, time) =>
-      publishSite(place, request, selectSite, renderProcess, log, time),
+      publishSite(place, request, code, selectSite, renderProcess, log, time),
     close: async () => {
       await render?.stop();
       await leftoversRemoved;
@@ -85,12 +95,13 @@ const RENDER_CACHE = "astro";
 async function publishSite(
   { config, outDir, cacheDir, offline }: PublishPlace,
   { sources, health, now }: PublishRequest,
+  code: Promise<string>,
   selectSite: () => Promise<AssembledSite>,
   renderProcess: () => RenderProcess,
   log: (line: string, kind?: "problem") => void,
   time: StageTimer,
 ): Promise<PublishedSite> {
-  const inputs = await time("fingerprint", () => siteInputs(config, sources, health, PROJECT_ROOT));
+  const inputs = await time("fingerprint", () => siteInputs(config, sources, health, code));
   const stamp = await currentStamp(cacheDir, outDir, inputs, now);
   if (stamp !== null) {
     const counted = withFilteredCounts(health, stamp.filtered);

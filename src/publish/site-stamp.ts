@@ -37,15 +37,15 @@ const stampPath = (cacheDir: string): string => join(cacheDir, "rendered.json");
 /**
  * A digest of everything the site is made from but the clock: the config, each source's content
  * (by its content file's hash), title and link, what the feeds page shows of each source's
- * health, and the code and packages that render them. Null when a source holds content that
- * has no content file to name it by (a version 1 record, or a write that failed): such a build
- * renders.
+ * health, and the code and packages that render them (`code`: codeDigest's, which a build
+ * starts while it fetches). Null when a source holds content that has no content file to name it
+ * by (a version 1 record, or a write that failed): such a build renders.
  */
 export async function siteInputs(
   config: PlanetConfig,
   updated: readonly UpdatedSource[],
   health: SiteData["health"],
-  projectRoot: string,
+  code: Promise<string>,
 ): Promise<string | null> {
   const sources: unknown[] = [];
   for (const { source, state, content } of updated) {
@@ -62,7 +62,7 @@ export async function siteInputs(
       events: healthRows(health.events),
     }),
   );
-  hash.update(await codeDigest(projectRoot));
+  hash.update(await code);
   return hash.digest("hex");
 }
 

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load-config.ts";
 import {
+  codeDigest,
   currentStamp,
   dropStamp,
   listSite,
@@ -79,7 +80,7 @@ const SHA_B = "b".repeat(64);
 
 describe("siteInputs", () => {
   const inputsOf = (source: UpdatedSource, now = NOW) =>
-    siteInputs(config, [source], healthOf([source], now), root);
+    siteInputs(config, [source], healthOf([source], now), codeDigest(root));
 
   it("is the same for the same sources, config and code", async () => {
     expect(await inputsOf(ada(SHA_A))).toBe(await inputsOf(ada(SHA_A)));
