@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { deserialize } from "node:v8";
 import { errorMessage } from "../model/caught-error.ts";
 import type { SiteData } from "../site/site-data.ts";
 import {
@@ -13,11 +15,12 @@ import {
 
 /**
  * What the parent sends: where the renderer is kept and the site's address, at once; then the
- * site and where to render it (with the same place and address, in case the first went astray).
+ * file the site is in (render-process.ts) and where to render it (with the same place and
+ * address, in case the first went astray).
  */
 export type RenderRequest =
   | { kind: "prepare"; renderCacheDir: string; link: string }
-  | { kind: "render"; renderCacheDir: string; link: string; data: SiteData; outDir: string };
+  | { kind: "render"; renderCacheDir: string; link: string; siteFile: string; outDir: string };
 
 /**
  * What the child tells: the archive pages are written (their keys), then, as it exits, every
@@ -40,9 +43,10 @@ process.on("message", async (request: RenderRequest) => {
     loadOnce(request.renderCacheDir, request.link).catch(() => undefined);
     return;
   }
-  const { renderCacheDir, link, data, outDir } = request;
+  const { renderCacheDir, link, siteFile, outDir } = request;
   let response: RenderResponse;
   try {
+    const data = deserialize(readFileSync(siteFile)) as SiteData;
     const loaded = await loadOnce(renderCacheDir, link);
     const archiveWritten = (keys: RenderedPageKeys) =>
       process.send?.({ kind: "archive-written", keys } satisfies RenderResponse);

@@ -57,9 +57,9 @@ export async function writeSite(
   const { staging } = folders;
   try {
     // The folder is made first: the render process and this one would otherwise race to make
-    // it. The site goes across first, with this process's event loop free to send it; then the
-    // feeds are read and written here while the pages render, and the search index starts as
-    // soon as the archive pages, all it reads, are written.
+    // it. The site is handed over first; then the feeds are read and written here while the
+    // pages render, and the search index starts as soon as the archive pages, all it reads, are
+    // written.
     await mkdir(staging, { recursive: true });
     const sending = render.render(data, staging);
     const rendering = time("render pages", async () => (await sending).done);
