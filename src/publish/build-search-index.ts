@@ -7,7 +7,7 @@ import { settleAll } from "../tasks/settle-all.ts";
 import { indexBundle, PAGEFIND_OPTIONS } from "./index-bundle.ts";
 import { IndexThread } from "./index-thread.ts";
 import { linkOrCopyTree } from "./link-or-copy.ts";
-import type { RenderedPageKeys } from "./render-pages.ts";
+import { type ArchiveWrites, writtenAlready } from "./render-pages.ts";
 import { planSearchSegments, recentSealedPages } from "./search-segments.ts";
 
 /** In the first segment: the folders of the others, relative to it, for the page to merge. */
@@ -16,19 +16,14 @@ export const BUNDLE_LIST_FILE = "bundles.json";
 /** Written last into a stored segment: one without it is a half-written leftover. */
 const COMPLETE_FILE = "complete";
 
-/** A segment to index: its pages, by file under the site's root, and its place in the store. */
-interface SegmentToIndex {
-  pages: string[];
-  stored: string;
-}
-
 /**
  * Indexes the archive pages rendered into `siteDir` with Pagefind, into `siteDir/pagefind/`: one
  * Pagefind index per segment of pages (search-segments.ts), which the page merges. Each segment
  * is kept in `segmentStore` under the digest of what it indexed, so a segment whose pages are
  * byte for byte those of an earlier build is copied from there, never indexed again, whether or
- * not the last site is still in place. A page is known by its cache key and renderer
- * (`pageKeys`, which fix its bytes) or, without one, by its bytes. Segments left unused are
+ * not the last site is still in place. A page is known by what `pages` says fixes its bytes (the
+ * renderer and its cache key) or, without that, by its bytes; a segment is taken up as soon as
+ * its pages are written, oldest first, while the render goes on. Segments left unused are
  * removed from the store. A second lane of indexing starts once `coreFree` settles (e.g. when
  * the render process, busy on a core of its own meanwhile, has ended).
  */
@@ -36,7 +31,7 @@ export async function buildSearchIndex(
   site: Site,
   siteDir: string,
   segmentStore: string,
-  pageKeys: RenderedPageKeys = { renderer: "", cacheKeys: {} },
+  pages: ArchiveWrites = writtenAlready({ renderer: "", cacheKeys: {} }),
   coreFree: Promise<unknown> = Promise.resolve(),
 ): Promise<void> {
   const version = await readFile(new URL("../package.json", import.meta.resolve("pagefind")));
@@ -44,20 +39,16 @@ export async function buildSearchIndex(
   let first = 0;
   const recent = recentSealedPages(site.archive);
   for (const size of planSearchSegments(site.archive.length, site.config.postsPerPage, recent)) {
-    const pages = site.archive.slice(first, first + size);
-    segments.push(pages.map(archivePageFile));
+    segments.push(site.archive.slice(first, first + size).map(archivePageFile));
     first += size;
   }
   await mkdir(segmentStore, { recursive: true });
-  const digests: string[] = [];
-  const toIndex: SegmentToIndex[] = [];
-  for (const pages of segments) {
-    const digest = await segmentDigest(version, pages, siteDir, pageKeys);
-    digests.push(digest);
+  const digests = await indexSegments(segments, coreFree, async (segment, index) => {
+    const digest = await segmentDigest(version, segment, siteDir, pages);
     const stored = join(segmentStore, digest);
-    if (!(await isComplete(stored))) toIndex.push({ pages, stored });
-  }
-  await indexSegments(toIndex, siteDir, coreFree);
+    if (!(await isComplete(stored))) await storeSegment(segment, stored, siteDir, index);
+    return digest;
+  });
 
   await pruneSegments(segmentStore, new Set(digests));
   // A planet without posts has nothing to search; the page says so when asked.
@@ -88,13 +79,13 @@ async function segmentDigest(
   version: Buffer,
   pages: string[],
   siteDir: string,
-  { renderer, cacheKeys }: RenderedPageKeys,
+  written: ArchiveWrites,
 ): Promise<string> {
   const hash = createHash("sha256").update(version).update(JSON.stringify(PAGEFIND_OPTIONS));
   for (const sourcePath of pages) {
-    const key = cacheKeys[sourcePath];
-    if (key !== undefined) {
-      hash.update(`\n${sourcePath}\nkey ${renderer} ${key}\n`);
+    const identity = await written.written(sourcePath);
+    if (identity !== null) {
+      hash.update(`\n${sourcePath}\nkey ${identity}\n`);
       continue;
     }
     // Bytes, not text: decoding them would double the cost.
@@ -122,17 +113,18 @@ async function isComplete(stored: string): Promise<boolean> {
 type Indexer = typeof indexBundle;
 
 /**
- * Indexes `segments` into the store. Pagefind holds all the text it indexes (~20 MB of memory
- * per MB), so segments are indexed one at a time per lane: this thread's and, when there is more
- * than one segment, a worker thread's, each with a Pagefind process of its own (one process
- * indexes on one core). The usual build, one changed segment, starts no thread; the thread's lane
- * starts once `coreFree` settles.
+ * Takes up `segments` in order with `take`, which returns each one's digest, on up to two lanes:
+ * Pagefind holds all the text it indexes (~20 MB of memory per MB), so one segment at a time per
+ * lane, this thread's and, once `coreFree` settles and segments are left, a worker thread's, each
+ * with a Pagefind process of its own (one process indexes on one core). The usual build, with one
+ * or two changed segments, starts no thread. Returns the digests in the segments' order.
  */
 async function indexSegments(
-  segments: SegmentToIndex[],
-  siteDir: string,
+  segments: string[][],
   coreFree: Promise<unknown>,
-): Promise<void> {
+  take: (segment: string[], index: Indexer) => Promise<string>,
+): Promise<string[]> {
+  const digests: string[] = [];
   let next = 0;
   // Settles when no segment is left to take: the second lane need not wait for a core then.
   const allTaken = Promise.withResolvers<void>();
@@ -140,12 +132,10 @@ async function indexSegments(
     try {
       for (let i = next++; i < segments.length; i = next++) {
         // A failure stops the other lane too: the index would be incomplete anyway.
-        await storeSegment(segments[i] as SegmentToIndex, siteDir, index).catch(
-          (error: unknown) => {
-            next = segments.length;
-            throw error;
-          },
-        );
+        digests[i] = await take(segments[i] as string[], index).catch((error: unknown) => {
+          next = segments.length;
+          throw error;
+        });
       }
     } finally {
       allTaken.resolve();
@@ -162,11 +152,13 @@ async function indexSegments(
     }
   };
   await settleAll(segments.length > 1 ? [lane(indexBundle), threadLane()] : [lane(indexBundle)]);
+  return digests;
 }
 
 /** Indexes one segment into a temporary folder, then renames it into its place in the store. */
 async function storeSegment(
-  { pages, stored }: SegmentToIndex,
+  pages: string[],
+  stored: string,
   siteDir: string,
   index: Indexer,
 ): Promise<void> {

@@ -23,11 +23,11 @@ export type RenderRequest =
   | { kind: "render"; renderCacheDir: string; link: string; siteFile: string; outDir: string };
 
 /**
- * What the child tells: the archive pages are written (their keys), then, as it exits, every
- * page is (all keys), or what stopped it.
+ * What the child tells: each archive page as it is written (render-pages.ts), then, as it exits,
+ * that every page is (all keys), or what stopped it.
  */
 export type RenderResponse =
-  | { kind: "archive-written"; keys: RenderedPageKeys }
+  | { kind: "archive-page"; file: string; identity: string | null }
   | { kind: "done"; keys: RenderedPageKeys }
   | { kind: "failed"; message: string };
 
@@ -48,9 +48,9 @@ process.on("message", async (request: RenderRequest) => {
   try {
     const data = deserialize(readFileSync(siteFile)) as SiteData;
     const loaded = await loadOnce(renderCacheDir, link);
-    const archiveWritten = (keys: RenderedPageKeys) =>
-      process.send?.({ kind: "archive-written", keys } satisfies RenderResponse);
-    const keys = await renderPagesHere(loaded, data, outDir, renderCacheDir, archiveWritten);
+    const archivePageWritten = (file: string, identity: string | null) =>
+      process.send?.({ kind: "archive-page", file, identity } satisfies RenderResponse);
+    const keys = await renderPagesHere(loaded, data, outDir, renderCacheDir, archivePageWritten);
     response = { kind: "done", keys };
   } catch (error) {
     response = { kind: "failed", message: errorMessage(error) };

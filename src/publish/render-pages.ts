@@ -20,6 +20,28 @@ export interface RenderedPageKeys {
   cacheKeys: Record<string, string>;
 }
 
+/**
+ * The archive pages of a render as they are written. The search index reads them, and starts on
+ * a segment of them as soon as its pages are in place.
+ */
+export interface ArchiveWrites {
+  /**
+   * Settles once `file` is written, with what fixes its bytes: the renderer's key and the page's
+   * cache key, as one string; null when only its bytes do.
+   */
+  written(file: string): Promise<string | null>;
+}
+
+/** ArchiveWrites of pages already written, with these keys. */
+export function writtenAlready({ renderer, cacheKeys }: RenderedPageKeys): ArchiveWrites {
+  return { written: async (file) => pageIdentity(renderer, cacheKeys[file]) };
+}
+
+/** What fixes a page's bytes, as ArchiveWrites tells it. */
+export function pageIdentity(renderer: string, cacheKey: string | undefined): string | null {
+  return cacheKey === undefined ? null : `${renderer} ${cacheKey}`;
+}
+
 /** A renderer loaded for one site, ready to render its pages. */
 export interface LoadedRenderer {
   kept: KeptRenderer;
@@ -45,20 +67,24 @@ export async function loadKeptRenderer(
  * Renders the Astro pages of `data` into `outDir` in this process, with a renderer loaded for the
  * site's link. A page whose cache key (page-cache-keys.ts) is the one it was last rendered for by
  * the same renderer is copied from the page store in `renderCacheDir` instead of rendered again.
- * The archive pages come first, and `archiveWritten` hears of them as soon as they are all in
- * place: they are all the search index reads, so it can start while the other pages render.
+ * The archive pages come first, oldest first, and `archivePageWritten` hears of each as soon as
+ * it is in place (with its identity, as ArchiveWrites tells it): they are all the search index
+ * reads, so it can index them while the other pages render.
  */
 export async function renderPagesHere(
   { kept, renderer }: LoadedRenderer,
   data: SiteData,
   outDir: string,
   renderCacheDir: string,
-  archiveWritten: (keys: RenderedPageKeys) => void = () => undefined,
+  archivePageWritten: (file: string, identity: string | null) => void = () => undefined,
 ): Promise<RenderedPageKeys> {
   await cp(renderer.assetsDir, outDir, { recursive: true });
   const store = await openPageStore(join(renderCacheDir, PAGE_STORE), kept.key);
   const keys: RenderedPageKeys = { renderer: kept.key, cacheKeys: {} };
-  const writePages = async (pages: PageToRender[]): Promise<void> => {
+  const writePages = async (
+    pages: PageToRender[],
+    written: (page: PageToRender) => void = () => undefined,
+  ): Promise<void> => {
     // Restoring is the file system's work: all of it is set going at once, and goes on while
     // Astro renders the pages whose key changed.
     const restored = pages.map((page) =>
@@ -74,14 +100,17 @@ export async function renderPagesHere(
         await store.keep(page.file, page.path.cacheKey, body);
       }
       if (page.path.cacheKey !== undefined) keys.cacheKeys[page.file] = page.path.cacheKey;
+      written(page);
     }
   };
   handOffSiteData(data);
   try {
     const pages = await renderer.pages();
     const archiveFiles = new Set(data.site.archive.map(archivePageFile));
-    await writePages(pages.filter((page) => archiveFiles.has(page.file)));
-    archiveWritten({ renderer: keys.renderer, cacheKeys: { ...keys.cacheKeys } });
+    await writePages(
+      pages.filter((page) => archiveFiles.has(page.file)),
+      (page) => archivePageWritten(page.file, pageIdentity(kept.key, page.path.cacheKey)),
+    );
     await writePages(pages.filter((page) => !archiveFiles.has(page.file)));
   } finally {
     handOffSiteData(null);

@@ -7,7 +7,7 @@ import { serialize } from "node:v8";
 import type { SiteData } from "../site/site-data.ts";
 import { PROJECT_ROOT } from "./astro-renderer.ts";
 import type { RenderRequest, RenderResponse } from "./render-child.ts";
-import type { RenderedPageKeys } from "./render-pages.ts";
+import type { ArchiveWrites, RenderedPageKeys } from "./render-pages.ts";
 
 const RENDER_CHILD = fileURLToPath(new URL("./render-child.ts", import.meta.url));
 
@@ -24,8 +24,8 @@ export interface RenderProcess {
 
 /** A render under way. */
 export interface PagesRendering {
-  /** The archive pages' keys, once those pages are written (they come first). */
-  archive: Promise<RenderedPageKeys>;
+  /** The archive pages as they are written (they come first, oldest first). */
+  archive: ArchiveWrites;
   /** Every page's keys, once all are written and the process has ended. */
   done: Promise<RenderedPageKeys>;
 }
@@ -56,19 +56,44 @@ export function startRenderProcess(renderCacheDir: string, link: string): Render
   return {
     async render(data, outDir) {
       rendering = true;
-      const archive = Promise.withResolvers<RenderedPageKeys>();
+      const pages = new Map<string, PromiseWithResolvers<string | null>>();
       const done = Promise.withResolvers<RenderedPageKeys>();
-      // Whoever waits on one of them hears of a failure; the other must not go unhandled.
-      archive.promise.catch(() => undefined);
+      // How the render ended, for the pages asked after: failed, or done with what it wrote (a
+      // page it wrote nothing for is known by its bytes, which say it is missing).
+      let ended: { failure: Error } | "done" | null = null;
+      const settle = (written: PromiseWithResolvers<string | null>) => {
+        if (ended === "done") written.resolve(null);
+        else if (ended !== null) written.reject(ended.failure);
+      };
+      const page = (file: string): PromiseWithResolvers<string | null> => {
+        let written = pages.get(file);
+        if (written === undefined) {
+          written = Promise.withResolvers<string | null>();
+          // Whoever waits on a page hears of a failure; the others must not go unhandled.
+          written.promise.catch(() => undefined);
+          settle(written);
+          pages.set(file, written);
+        }
+        return written;
+      };
       done.promise.catch(() => undefined);
-      const fail = (error: Error) => {
-        archive.reject(error);
-        done.reject(error);
+      const end = (how: { failure: Error } | "done") => {
+        ended ??= how;
+        for (const written of pages.values()) settle(written);
+      };
+      const fail = (failure: Error) => {
+        end({ failure });
+        done.reject(failure);
       };
       child.on("message", (response: RenderResponse) => {
-        if (response.kind === "archive-written") archive.resolve(response.keys);
-        else if (response.kind === "done") done.resolve(exited.then(() => response.keys));
-        else fail(new Error(`Astro could not render the pages: ${response.message}`));
+        if (response.kind === "archive-page") {
+          page(response.file).resolve(response.identity);
+        } else if (response.kind === "done") {
+          end("done");
+          done.resolve(exited.then(() => response.keys));
+        } else {
+          fail(new Error(`Astro could not render the pages: ${response.message}`));
+        }
       });
       child.once("error", fail);
       void exited.then((how) => fail(new Error(`the render process stopped (${how})`)));
@@ -86,7 +111,7 @@ export function startRenderProcess(renderCacheDir: string, link: string): Render
       await new Promise<void>((sent, failedToSend) => {
         child.send(request, (error) => (error ? failedToSend(error) : sent()));
       });
-      return { archive: archive.promise, done: done.promise };
+      return { archive: { written: (file) => page(file).promise }, done: done.promise };
     },
     async stop() {
       if (!rendering) child.kill();

@@ -58,8 +58,8 @@ export async function writeSite(
   try {
     // The folder is made first: the render process and this one would otherwise race to make
     // it. The site is handed over first; then the feeds are read and written here while the
-    // pages render, and the search index starts as soon as the archive pages, all it reads, are
-    // written.
+    // pages render, and the search index takes up the archive pages, all it reads, as they are
+    // written (they come first).
     await mkdir(staging, { recursive: true });
     const sending = render.render(data, staging);
     const rendering = time("render pages", async () => (await sending).done);
@@ -73,13 +73,13 @@ export async function writeSite(
         await writeFeeds(data, staging);
       }),
     );
-    // Indexed on one lane while the render process keeps a core busy, on two once it is done.
-    const indexing = sending.then(async ({ archive, done }) => {
-      const pageKeys = await archive;
-      return time("search index", () =>
-        buildSearchIndex(data.site, staging, join(cacheDir, "search"), pageKeys, done),
-      );
-    });
+    // Segments are indexed as their pages are written, on one lane while the render process
+    // keeps a core busy, on two once it is done.
+    const indexing = sending.then(({ archive, done }) =>
+      time("search index", () =>
+        buildSearchIndex(data.site, staging, join(cacheDir, "search"), archive, done),
+      ),
+    );
     await settleAll([rendering, feeds, indexing]);
     await time("swap", () => swapIn(folders, outDir));
   } finally {

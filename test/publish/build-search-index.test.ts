@@ -7,10 +7,10 @@ import { configSchema } from "../../src/config/schema.ts";
 import type { Post } from "../../src/model/post.ts";
 import { contentOf, type Site } from "../../src/model/site.ts";
 import { BUNDLE_LIST_FILE, buildSearchIndex } from "../../src/publish/build-search-index.ts";
-import type { RenderedPageKeys } from "../../src/publish/render-pages.ts";
+import { type RenderedPageKeys, writtenAlready } from "../../src/publish/render-pages.ts";
 import { layOutArchive } from "../../src/select/archive-pages.ts";
 import { comparePosts } from "../../src/select/select-posts.ts";
-import { archivePath, SEARCH_DIR } from "../../src/site/page-links.ts";
+import { archivePageFile, archivePath, SEARCH_DIR } from "../../src/site/page-links.ts";
 import { samplePost } from "../helpers/feed-record-sample.ts";
 import { sampleMember, sampleSite } from "../helpers/sample-site.ts";
 
@@ -78,7 +78,7 @@ async function index(
 ): Promise<string> {
   const siteDir = join(dir, name);
   await renderArchive(s, siteDir);
-  await buildSearchIndex(s, siteDir, store, pageKeys);
+  await buildSearchIndex(s, siteDir, store, pageKeys && writtenAlready(pageKeys));
   return join(siteDir, SEARCH_DIR);
 }
 
@@ -111,6 +111,37 @@ const threePosts = [
 ];
 
 describe("buildSearchIndex", () => {
+  it("indexes a segment as soon as its pages are written, while later pages render", async () => {
+    const s = site(threePosts);
+    const siteDir = join(dir, "site");
+    await renderArchive(s, siteDir);
+    const store = join(dir, "store");
+    const newest = archivePageFile(s.archive.at(-1) as { slug: string });
+    const newestWritten = Promise.withResolvers<string | null>();
+    const pages = {
+      written: (file: string) => (file === newest ? newestWritten.promise : Promise.resolve(null)),
+    };
+    const indexing = buildSearchIndex(s, siteDir, store, pages);
+    const complete = async () => {
+      const names = await readdir(store).catch(() => []);
+      const done = await Promise.all(
+        names.map((name) =>
+          readFile(join(store, name, "complete")).then(
+            () => true,
+            () => false,
+          ),
+        ),
+      );
+      return done.filter(Boolean).length;
+    };
+    // The two sealed pages' segments are indexed while the newest page is still being written.
+    while ((await complete()) < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await complete()).toBe(2);
+    newestWritten.resolve(null);
+    await indexing;
+    expect(await complete()).toBe(3);
+  }, 60_000);
+
   it("indexes every segment on one lane while no second core is free", async () => {
     const s = site(threePosts);
     const siteDir = join(dir, "site");
