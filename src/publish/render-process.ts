@@ -55,7 +55,6 @@ export function startRenderProcess(renderCacheDir: string, link: string): Render
   let rendering = false;
   return {
     async render(data, outDir) {
-      rendering = true;
       const pages = new Map<string, PromiseWithResolvers<string | null>>();
       const done = Promise.withResolvers<RenderedPageKeys>();
       // How the render ended, for the pages asked after: failed, or done with what it wrote (a
@@ -108,8 +107,14 @@ export function startRenderProcess(renderCacheDir: string, link: string): Render
         siteFile,
         outDir: resolve(outDir),
       };
+      // Rendering from here: a process asked to render ends by itself, one never asked is ended.
+      rendering = true;
       await new Promise<void>((sent, failedToSend) => {
-        child.send(request, (error) => (error ? failedToSend(error) : sent()));
+        child.send(request, (error) => {
+          if (error === null) return sent();
+          rendering = false;
+          failedToSend(error);
+        });
       });
       return { archive: { written: (file) => page(file).promise }, done: done.promise };
     },
