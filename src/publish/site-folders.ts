@@ -40,8 +40,11 @@ export async function removeLeftoverSites(outDir: string): Promise<void> {
   for (const sibling of await readdir(parent).catch(() => [])) {
     const prefix = prefixes.find((start) => sibling.startsWith(start));
     if (prefix === undefined) continue;
-    const pid = Number(sibling.slice(prefix.length).split("-")[0]);
-    if (Number.isInteger(pid) && pid > 0 && !isRunning(pid)) {
+    // Only a name siteFolders makes: <pid>-<the time, base 36>-<a count>, not a backup that
+    // happens to start the same way ("dist.old-2024-12-01").
+    const made = /^(\d+)-[0-9a-z]{8,}-[0-9a-z]+$/.exec(sibling.slice(prefix.length));
+    const pid = Number(made?.[1]);
+    if (made !== null && pid > 0 && !isRunning(pid)) {
       await rm(join(parent, sibling), { recursive: true, force: true });
     }
   }

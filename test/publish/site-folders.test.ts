@@ -32,14 +32,16 @@ it("swaps the staged site in and leaves the last one aside for removal", async (
 it("removes the folders of ended builds beside the site, and nothing else", async () => {
   const outDir = join(dir, "dist");
   const ended = endedPid();
+  const time = Date.now().toString(36);
   const kept = [
     "dist",
-    `dist.new-${process.pid}-a-0`,
+    `dist.new-${process.pid}-${time}-0`,
     "dist.backup",
-    `other.old-${ended}-a-0`,
-    `dist.old-x-a-0`,
+    `other.old-${ended}-${time}-0`,
+    `dist.old-x-${time}-0`,
+    `dist.old-${ended}-12-01`,
   ];
-  const leftovers = [`dist.new-${ended}-a-0`, `dist.old-${ended}-b-1`];
+  const leftovers = [`dist.new-${ended}-${time}-0`, `dist.old-${ended}-${time}-1`];
   for (const name of [...kept, ...leftovers]) {
     await mkdir(join(dir, name, "members"), { recursive: true });
     await writeFile(join(dir, name, "members", "index.html"), name);
