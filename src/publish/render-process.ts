@@ -55,40 +55,19 @@ export function startRenderProcess(renderCacheDir: string, link: string): Render
   let rendering = false;
   return {
     async render(data, outDir) {
-      const pages = new Map<string, PromiseWithResolvers<string | null>>();
+      const archive = reportedPages();
       const done = Promise.withResolvers<RenderedPageKeys>();
-      // How the render ended, for the pages asked after: failed, or done with what it wrote (a
-      // page it wrote nothing for is known by its bytes, which say it is missing).
-      let ended: { failure: Error } | "done" | null = null;
-      const settle = (written: PromiseWithResolvers<string | null>) => {
-        if (ended === "done") written.resolve(null);
-        else if (ended !== null) written.reject(ended.failure);
-      };
-      const page = (file: string): PromiseWithResolvers<string | null> => {
-        let written = pages.get(file);
-        if (written === undefined) {
-          written = Promise.withResolvers<string | null>();
-          // Whoever waits on a page hears of a failure; the others must not go unhandled.
-          written.promise.catch(() => undefined);
-          settle(written);
-          pages.set(file, written);
-        }
-        return written;
-      };
+      // Whoever waits on it hears of a failure; it must not go unhandled meanwhile.
       done.promise.catch(() => undefined);
-      const end = (how: { failure: Error } | "done") => {
-        ended ??= how;
-        for (const written of pages.values()) settle(written);
-      };
       const fail = (failure: Error) => {
-        end({ failure });
+        archive.end({ failure });
         done.reject(failure);
       };
       child.on("message", (response: RenderResponse) => {
         if (response.kind === "archive-page") {
-          page(response.file).resolve(response.identity);
+          archive.wrote(response.file, response.identity);
         } else if (response.kind === "done") {
-          end("done");
+          archive.end("done");
           done.resolve(exited.then(() => response.keys));
         } else {
           fail(new Error(`Astro could not render the pages: ${response.message}`));
@@ -96,15 +75,12 @@ export function startRenderProcess(renderCacheDir: string, link: string): Render
       });
       child.once("error", fail);
       void exited.then((how) => fail(new Error(`the render process stopped (${how})`)));
-      const folder = await mkdtemp(join(tmpdir(), "planet-site-"));
-      const removeFolder = () => rm(folder, { recursive: true, force: true });
-      void done.promise.then(removeFolder, removeFolder);
-      const siteFile = join(folder, "site.v8");
-      await writeFile(siteFile, serialize(data));
+      const siteFile = await writeSiteFile(data);
+      void done.promise.then(siteFile.remove, siteFile.remove);
       const request: RenderRequest = {
         kind: "render",
         ...where,
-        siteFile,
+        siteFile: siteFile.path,
         outDir: resolve(outDir),
       };
       // Rendering from here: a process asked to render ends by itself, one never asked is ended.
@@ -116,11 +92,55 @@ export function startRenderProcess(renderCacheDir: string, link: string): Render
           failedToSend(error);
         });
       });
-      return { archive: { written: (file) => page(file).promise }, done: done.promise };
+      return { archive: archive.writes, done: done.promise };
     },
     async stop() {
       if (!rendering) child.kill();
       await exited;
+    },
+  };
+}
+
+/** The site in a file of its own in the system's temp folder, and how to remove it. */
+async function writeSiteFile(
+  data: SiteData,
+): Promise<{ path: string; remove: () => Promise<void> }> {
+  const folder = await mkdtemp(join(tmpdir(), "planet-site-"));
+  const path = join(folder, "site.v8");
+  await writeFile(path, serialize(data));
+  return { path, remove: () => rm(folder, { recursive: true, force: true }) };
+}
+
+/** How a render ended: failed, or done with what it wrote. */
+type RenderEnd = { failure: Error } | "done";
+
+/** The archive pages a render process tells of, as ArchiveWrites, and what settles them. */
+function reportedPages() {
+  const pages = new Map<string, PromiseWithResolvers<string | null>>();
+  let ended: RenderEnd | null = null;
+  // A page asked after the render is done was not written by it: known by its bytes, which
+  // say it is missing.
+  const settle = (written: PromiseWithResolvers<string | null>) => {
+    if (ended === "done") written.resolve(null);
+    else if (ended !== null) written.reject(ended.failure);
+  };
+  const page = (file: string): PromiseWithResolvers<string | null> => {
+    let written = pages.get(file);
+    if (written === undefined) {
+      written = Promise.withResolvers<string | null>();
+      // Whoever waits on a page hears of a failure; the others must not go unhandled.
+      written.promise.catch(() => undefined);
+      settle(written);
+      pages.set(file, written);
+    }
+    return written;
+  };
+  return {
+    writes: { written: (file) => page(file).promise } satisfies ArchiveWrites,
+    wrote: (file: string, identity: string | null) => page(file).resolve(identity),
+    end: (how: RenderEnd) => {
+      ended ??= how;
+      for (const written of pages.values()) settle(written);
     },
   };
 }
