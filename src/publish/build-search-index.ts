@@ -116,8 +116,9 @@ type Indexer = typeof indexBundle;
  * Takes up `segments` in order with `take`, which returns each one's digest, on up to two lanes:
  * Pagefind holds all the text it indexes (~20 MB of memory per MB), so one segment at a time per
  * lane, this thread's and, once `coreFree` settles and segments are left, a worker thread's, each
- * with a Pagefind process of its own (one process indexes on one core). The usual build, with one
- * or two changed segments, starts no thread. Returns the digests in the segments' order.
+ * with a Pagefind process of its own (one process indexes on one core). The thread is made for the
+ * first segment its lane has to index, so a build whose changed segments are done before the
+ * render ends makes none. Returns the digests in the segments' order.
  */
 async function indexSegments(
   segments: string[][],
