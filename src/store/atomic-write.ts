@@ -11,8 +11,8 @@ export interface AtomicWriteOptions {
   /**
    * false: the rename is not synced (the directory's fsync is skipped), so a crash soon after
    * may bring the old file back, whole: the new bytes are synced before the rename either way.
-   * For a file whose previous version is a good one still, e.g. a state that only records
-   * another attempt. Default true.
+   * For a file whose previous version is a good one still, e.g. a state that names the same
+   * content file, or the attempt journal. Default true.
    */
   durable?: boolean;
 }

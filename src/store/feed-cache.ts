@@ -128,8 +128,9 @@ export function openFeedCache(dir: string): FeedCache {
   ): Promise<void> => {
     await makeDir();
     const previous = known.get(file.url)?.state.contentSha256;
-    // A state naming the content file it named before records attempts only: losing it to a
-    // crash loses those attempts, so its rename need not wait for the disk.
+    // A state naming the content file it named before records an attempt (its error, new
+    // validators), not content: losing it to a crash loses that attempt's record, and the old
+    // state is still whole, so its rename need not wait for the disk.
     const durable = previous !== file.contentSha256;
     const bytes = `${JSON.stringify(file)}\n`;
     await writeFileAtomic(pathFor(file.url), bytes, { durable });
