@@ -57,9 +57,14 @@ export function feedChannels(site: Site): FeedChannel[] {
   return [planetChannel(site), ...categoryPages(site).map((c) => categoryChannel(site, c))];
 }
 
+/** Where a feed file of `channel` is under dist/, e.g. `categories/nixos/rss.xml`. */
+export function channelFilePath(channel: FeedChannel, file: string): string {
+  return `${channel.folder}${file}`;
+}
+
 /** The absolute URL of a feed file of `channel`, e.g. its `rss.xml`. */
 export function channelFileUrl(site: Site, channel: FeedChannel, file: string): string {
-  return planetUrl(site, `${channel.folder}${file}`);
+  return planetUrl(site, channelFilePath(channel, file));
 }
 
 /**

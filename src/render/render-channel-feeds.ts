@@ -1,5 +1,5 @@
 import type { Site } from "../model/site.ts";
-import { type FeedChannel, type FeedFile, feedChannels } from "./feed-channel.ts";
+import { channelFilePath, type FeedChannel, type FeedFile, feedChannels } from "./feed-channel.ts";
 import { renderAtom } from "./render-atom.ts";
 import { renderJsonFeed } from "./render-json-feed.ts";
 import { renderRss } from "./render-rss.ts";
@@ -9,7 +9,7 @@ export function renderChannelFeeds(site: Site): Record<string, string> {
   const files: Record<string, string> = {};
   for (const channel of feedChannels(site)) {
     for (const file of channel.files) {
-      files[`${channel.folder}${file}`] = renderFeedFile(site, channel, file);
+      files[channelFilePath(channel, file)] = renderFeedFile(site, channel, file);
     }
   }
   return files;

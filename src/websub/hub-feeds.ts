@@ -1,5 +1,5 @@
 import type { Site } from "../model/site.ts";
-import { channelFileUrl, feedChannels } from "../render/feed-channel.ts";
+import { channelFilePath, channelFileUrl, feedChannels } from "../render/feed-channel.ts";
 
 /** A feed file the hub is told about: where it is under dist/ and the URL subscribers use. */
 export interface HubFeed {
@@ -11,7 +11,7 @@ export interface HubFeed {
 export function hubFeeds(site: Site): HubFeed[] {
   return feedChannels(site).flatMap((channel) =>
     channel.files.map((file) => ({
-      path: `${channel.folder}${file}`,
+      path: channelFilePath(channel, file),
       url: channelFileUrl(site, channel, file),
     })),
   );
