@@ -115,7 +115,7 @@ async function publishSite(
   // renders nothing.
   const { writeSite } = await import("./write-site.ts");
   await dropStamp(cacheDir);
-  const { oldSiteRemoved } = await time("write site", () =>
+  await time("write site", () =>
     writeSite(
       { site, health: withFilteredCounts(health, filtered) },
       outDir,
@@ -124,7 +124,6 @@ async function publishSite(
       time,
     ),
   );
-  // The last site is removed meanwhile.
   if (!offline) await announceChangedFeeds(site, outDir, cacheDir, log);
   // One walk of the site: its files for the stamp, their bytes for the summary.
   const written = await listSite(outDir);
@@ -139,6 +138,5 @@ async function publishSite(
       ...written,
     });
   }
-  await oldSiteRemoved;
   return { posts: site.posts.length, bytes: written.bytes };
 }

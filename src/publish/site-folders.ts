@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { cp, readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
@@ -21,17 +22,42 @@ export function siteFolders(outDir: string): SiteFolders {
 
 /**
  * Replaces `outDir` with the staged site (copying when they are on different file systems). The
- * last site is left in `folders.old`, for the caller to remove when it has time.
+ * last site is left in `folders.old`, for the caller to remove (removeInBackground); says whether
+ * there was one.
  */
-export async function swapIn(folders: SiteFolders, outDir: string): Promise<void> {
-  await rename(outDir, folders.old).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
-  });
+export async function swapIn(folders: SiteFolders, outDir: string): Promise<boolean> {
+  const hadSite = await rename(outDir, folders.old).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+      return false;
+    },
+  );
   await rename(folders.staging, outDir).catch(async (error: NodeJS.ErrnoException) => {
     if (error.code !== "EXDEV") throw error;
     await cp(folders.staging, outDir, { recursive: true });
   });
+  return hadSite;
 }
+
+/**
+ * Removes the folder `dir` in a process of its own, which goes on after this one ends: a site of
+ * a thousand files and a hundred megabytes takes a few hundred milliseconds to remove, which a
+ * build that has published its new site need not wait for. Whatever it leaves (it failed to
+ * start, or was killed with a CI job), the next build removes (removeLeftoverSites).
+ */
+export function removeInBackground(dir: string): void {
+  const remover = spawn(process.execPath, ["--eval", REMOVE_FOLDER, dir], {
+    detached: true,
+    stdio: "ignore",
+  });
+  remover.on("error", () => undefined);
+  remover.unref();
+}
+
+/** The remover's program: its one argument is the folder. */
+const REMOVE_FOLDER =
+  'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true, maxRetries: 3 })';
 
 /** Removes the folders beside `outDir` that builds whose process has ended left behind. */
 export async function removeLeftoverSites(outDir: string): Promise<void> {

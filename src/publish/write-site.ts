@@ -12,7 +12,7 @@ import { readPostContents } from "../store/read-post-contents.ts";
 import { settleAll } from "../tasks/settle-all.ts";
 import { buildSearchIndex } from "./build-search-index.ts";
 import type { RenderProcess } from "./render-process.ts";
-import { siteFolders, swapIn } from "./site-folders.ts";
+import { removeInBackground, siteFolders, swapIn } from "./site-folders.ts";
 
 /** The files written beside the Astro pages, by path under dist/. */
 export function renderFeeds(data: SiteData): Record<string, string> {
@@ -44,7 +44,7 @@ async function writeFeeds(data: SiteData, dir: string): Promise<void> {
  * the pages whose cache key changed, and the search index only the segments whose pages did; the
  * rest come from their stores in `cacheDir`, so a build that starts without `outDir` (a CI job
  * that restores only the cache) costs what one that kept it does. Returns once the new site is in
- * place, with the removal of the last one under way.
+ * place; the last one is removed in the background.
  */
 export async function writeSite(
   data: SiteData,
@@ -52,7 +52,7 @@ export async function writeSite(
   cacheDir: string,
   render: RenderProcess,
   time: StageTimer = untimed,
-): Promise<{ oldSiteRemoved: Promise<void> }> {
+): Promise<void> {
   const folders = siteFolders(outDir);
   const { staging } = folders;
   try {
@@ -81,11 +81,9 @@ export async function writeSite(
       ),
     );
     await settleAll([rendering, feeds, indexing]);
-    await time("swap", () => swapIn(folders, outDir));
+    const hadSite = await time("swap", () => swapIn(folders, outDir));
+    if (hadSite) removeInBackground(folders.old);
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-  // What cannot be removed now, the next build's publisher removes (removeLeftoverSites).
-  const oldSiteRemoved = rm(folders.old, { recursive: true, force: true }).catch(() => undefined);
-  return { oldSiteRemoved };
 }
