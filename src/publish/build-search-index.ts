@@ -25,7 +25,7 @@ const COMPLETE_FILE = "complete";
  * renderer and its cache key) or, without that, by its bytes; a segment is taken up as soon as
  * its pages are written, oldest first, while the render goes on. Segments left unused are
  * removed from the store. A second lane of indexing starts once `coreFree` settles (e.g. when
- * the render process, busy on a core of its own meanwhile, has ended).
+ * the render process, busy on a core of its own meanwhile, is done).
  */
 export async function buildSearchIndex(
   site: Site,
@@ -43,29 +43,26 @@ export async function buildSearchIndex(
     first += size;
   }
   await mkdir(segmentStore, { recursive: true });
-  const digests = await indexSegments(segments, coreFree, async (segment, index) => {
+  const searchDir = join(siteDir, SEARCH_DIR);
+  // The first segment is the root, whose pagefind.js the page loads; the rest sit inside it.
+  const folderOf = (digest: string, i: number) => (i === 0 ? "" : `segment-${digest.slice(0, 16)}`);
+  // Each segment goes into the site as soon as it is stored, while the others are indexed.
+  const digests = await indexSegments(segments, coreFree, async (segment, i, index) => {
     const digest = await segmentDigest(version, segment, siteDir, pages);
     const stored = join(segmentStore, digest);
     if (!(await isComplete(stored))) await storeSegment(segment, stored, siteDir, index);
+    await linkOrCopyTree(
+      stored,
+      join(searchDir, folderOf(digest, i)),
+      (name) => name !== COMPLETE_FILE && (i === 0 || !isPagefindCode(name)),
+    );
     return digest;
   });
 
   await pruneSegments(segmentStore, new Set(digests));
   // A planet without posts has nothing to search; the page says so when asked.
   if (digests.length === 0) return;
-  const searchDir = join(siteDir, SEARCH_DIR);
-  // The first segment is the root, whose pagefind.js the page loads; the rest sit inside it.
-  const folders = digests.map((digest, i) => (i === 0 ? "" : `segment-${digest.slice(0, 16)}`));
-  await settleAll(
-    digests.map((digest, i) =>
-      linkOrCopyTree(
-        join(segmentStore, digest),
-        join(searchDir, folders[i] as string),
-        (name) => name !== COMPLETE_FILE && (i === 0 || !isPagefindCode(name)),
-      ),
-    ),
-  );
-  const parts = folders.slice(1).map((folder) => `${folder}/`);
+  const parts = digests.slice(1).map((digest, i) => `${folderOf(digest, i + 1)}/`);
   await mkdir(searchDir, { recursive: true });
   await writeFile(join(searchDir, BUNDLE_LIST_FILE), `${JSON.stringify(parts)}\n`);
 }
@@ -113,7 +110,8 @@ async function isComplete(stored: string): Promise<boolean> {
 type Indexer = typeof indexBundle;
 
 /**
- * Takes up `segments` in order with `take`, which returns each one's digest, on up to two lanes:
+ * Takes up `segments` in order with `take` (given each one's position), which returns each one's
+ * digest, on up to two lanes:
  * Pagefind holds all the text it indexes (~20 MB of memory per MB), so one segment at a time per
  * lane, this thread's and, once `coreFree` settles and segments are left, a worker thread's, each
  * with a Pagefind process of its own (one process indexes on one core). The thread is made for the
@@ -123,7 +121,7 @@ type Indexer = typeof indexBundle;
 async function indexSegments(
   segments: string[][],
   coreFree: Promise<unknown>,
-  take: (segment: string[], index: Indexer) => Promise<string>,
+  take: (segment: string[], position: number, index: Indexer) => Promise<string>,
 ): Promise<string[]> {
   const digests: string[] = [];
   let next = 0;
@@ -133,7 +131,7 @@ async function indexSegments(
     try {
       for (let i = next++; i < segments.length; i = next++) {
         // A failure stops the other lane too: the index would be incomplete anyway.
-        digests[i] = await take(segments[i] as string[], index).catch((error: unknown) => {
+        digests[i] = await take(segments[i] as string[], i, index).catch((error: unknown) => {
           next = segments.length;
           throw error;
         });
