@@ -16,7 +16,7 @@ export interface RenderProcess {
   /** Hands `data` over to be rendered into `outDir`; once per process. Settles once it has. */
   render(data: SiteData, outDir: string): Promise<PagesRendering>;
   /**
-   * Ends the process unless it is rendering (a process that has rendered has ended already);
+   * Ends the process unless it is rendering (a process that has rendered ends by itself);
    * settles once it has ended.
    */
   stop(): Promise<void>;
@@ -26,7 +26,10 @@ export interface RenderProcess {
 export interface PagesRendering {
   /** The archive pages as they are written (they come first, oldest first). */
   archive: ArchiveWrites;
-  /** Every page's keys, once all are written and the process has ended. */
+  /**
+   * Every page's keys, once all are written. The process then exits by itself, which nothing
+   * need wait for (tens of milliseconds to give its memory back).
+   */
   done: Promise<RenderedPageKeys>;
 }
 
@@ -68,7 +71,7 @@ export function startRenderProcess(renderCacheDir: string, link: string): Render
           archive.wrote(response.file, response.identity);
         } else if (response.kind === "done") {
           archive.end("done");
-          done.resolve(exited.then(() => response.keys));
+          done.resolve(response.keys);
         } else {
           fail(new Error(`Astro could not render the pages: ${response.message}`));
         }
