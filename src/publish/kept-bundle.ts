@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { AstroLoggerDestination, PathWithRoute, RouteData, SSRManifest } from "astro";
-import { StaticPaths } from "astro/runtime/prerender/static-paths.js";
+import { StaticPaths, type StaticPathsApp } from "astro/runtime/prerender/static-paths.js";
 import {
   bundleEntry,
   type KeptRenderer,
@@ -21,7 +21,7 @@ export interface PageToRender {
 }
 
 /** The bundle's build app (core/build/app.js), as far as it is used here. */
-interface BundleApp {
+interface BundleApp extends Required<Pick<StaticPathsApp, "getComponentByRoute">> {
   manifest: SSRManifest;
   logger: { options: { destination: AstroLoggerDestination } };
   setInternals(internals: unknown): void;
@@ -58,6 +58,12 @@ export async function loadRenderer(renderer: KeptRenderer, origin: string): Prom
     settings: { scripts: heads.scripts },
     logger: { options: { destination: app.logger.options.destination } },
   });
+  // Loaded now, while the render process waits for the site, rather than by the first render:
+  // each page's module, and the fetch API's classes (Node loads them on first use).
+  for (const { routeData } of app.manifest.routes) {
+    if (routeData.prerender) await app.getComponentByRoute(routeData);
+  }
+  await new Response(new Request(origin).url).arrayBuffer();
   return {
     assetsDir: join(renderer.dir, RENDERER_FILES.assets),
     async pages() {
