@@ -50,6 +50,9 @@ export function removeInBackground(dir: string): void {
   const remover = spawn(process.execPath, ["--eval", REMOVE_FOLDER, dir], {
     detached: true,
     stdio: "ignore",
+    // Its own code is one line: a compile cache it would write at exit is nothing but a race
+    // with whoever removes the cache's folder.
+    env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: "1" },
   });
   remover.on("error", () => undefined);
   remover.unref();
