@@ -89,15 +89,18 @@ export function truncateHtml(html: string, words: number): TruncatedHtml {
       cut = true;
       // A token that differs from its decoded text is one entity: it stays whole or goes whole.
       out += source === decoded ? source.slice(0, at) : "";
+      // Nothing after the cut is kept: an excerpt of a long post costs what its first words do.
+      parser.pause();
     },
     oncomment() {
       if (!cut) out += raw();
     },
   });
   parser.write(html);
-  parser.end();
-
-  if (!cut) return { html, truncated: false };
+  if (!cut) {
+    parser.end();
+    return { html, truncated: false };
+  }
   const closes = open
     .reverse()
     .map((name) => `</${name}>`)
