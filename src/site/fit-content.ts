@@ -1,4 +1,4 @@
-import { Parser } from "htmlparser2";
+import { decodeHTMLAttribute } from "entities";
 import { escapeHtml } from "../text/escape-html.ts";
 
 /** The level of the page heading a post's own headings sit under (h3, the post title). */
@@ -7,54 +7,54 @@ const DEEPEST = 6;
 const HEADING = /^h([1-6])$/;
 
 /**
+ * A tag of sanitizer output, with its name and the rest up to its `>`. In that output `<` starts
+ * nothing but a tag, and `>` ends one: text and attribute values carry them escaped.
+ */
+const TAG = /<(\/?)([a-z][a-z0-9]*)([^>]*)>/g;
+const HAS_ALT = /\salt(?:[\s=/]|$)/;
+
+/**
  * Fits sanitized post content into the page's outline, changing nothing else byte for byte:
  * - headings are renumbered so they follow the post title without skipping a level (a post whose
  *   sections are h5 with h6 subsections gets h4 and h5), keeping their relative nesting;
  * - an image the feed gave no `alt` gets one: empty, so assistive technology passes over it
  *   instead of reading out its URL; inside a link, "Image: <file name>", so the link has a name.
- * Input must be sanitizer output (lowercase tag names, explicit closing tags); so is the result.
+ * Input must be sanitizer output (lowercase tag names, explicit closing tags, `<` and `>` escaped
+ * in text and attributes); so is the result. It is read tag by tag, without a parser: every page
+ * that shows a post fits it again, and a parser cost ten times as much.
  */
 export function fitContentHtml(html: string): string {
-  let out = "";
-  let copied = 0;
   /** The open heading levels of the content: as written and as shown. */
   const outline: { written: number; shown: number }[] = [];
   /** The renamed level of each open heading, so its closing tag follows. */
   const renamed: number[] = [];
   let linkDepth = 0;
-  /** Writes `text` in place of the tag's first `length` characters (`<h5`, `</h5`, `<img`). */
-  const replaceTagStart = (length: number, text: string) => {
-    out += html.slice(copied, parser.startIndex) + text;
-    copied = parser.startIndex + length;
-  };
-
-  const parser: Parser = new Parser({
-    onopentag(name, attribs) {
-      const heading = HEADING.exec(name);
-      if (heading) {
-        const written = Number(heading[1]);
-        while ((outline.at(-1)?.written ?? 0) >= written) outline.pop();
-        const shown = Math.min(DEEPEST, (outline.at(-1)?.shown ?? POST_TITLE_LEVEL) + 1);
-        outline.push({ written, shown });
-        renamed.push(shown);
-        replaceTagStart(3, `<h${shown}`);
-      } else if (name === "a") {
-        linkDepth++;
-      } else if (name === "img" && !("alt" in attribs)) {
-        const alt = linkDepth > 0 ? `Image: ${fileName(attribs.src ?? "")}` : "";
-        replaceTagStart(4, `<img alt="${escapeHtml(alt)}"`);
-      }
-    },
-    onclosetag(name, isImplied) {
+  return html.replace(TAG, (tag, closing: string, name: string, rest: string) => {
+    const heading = HEADING.exec(name);
+    if (closing !== "") {
       if (name === "a") linkDepth = Math.max(0, linkDepth - 1);
-      if (!HEADING.test(name)) return;
-      const shown = renamed.pop();
-      if (!isImplied && shown !== undefined) replaceTagStart(4, `</h${shown}`);
-    },
+      const shown = heading ? renamed.pop() : undefined;
+      return shown === undefined ? tag : `</h${shown}${rest}>`;
+    }
+    if (heading) {
+      const written = Number(heading[1]);
+      while ((outline.at(-1)?.written ?? 0) >= written) outline.pop();
+      const shown = Math.min(DEEPEST, (outline.at(-1)?.shown ?? POST_TITLE_LEVEL) + 1);
+      outline.push({ written, shown });
+      renamed.push(shown);
+      return `<h${shown}${rest}>`;
+    }
+    if (name === "a") linkDepth++;
+    if (name !== "img" || HAS_ALT.test(rest)) return tag;
+    const alt = linkDepth > 0 ? `Image: ${fileName(imageSource(rest))}` : "";
+    return `<img alt="${escapeHtml(alt)}"${rest}>`;
   });
-  parser.write(html);
-  parser.end();
-  return out + html.slice(copied);
+}
+
+/** An image tag's `src`, decoded as the page would: its attributes are sanitizer output. */
+function imageSource(attributes: string): string {
+  const src = /\ssrc="([^"]*)"/.exec(attributes)?.[1] ?? "";
+  return decodeHTMLAttribute(src);
 }
 
 /** The last path segment of an image URL, decoded: "disnix-reconstruct.png"; else "untitled". */

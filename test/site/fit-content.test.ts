@@ -51,4 +51,20 @@ describe("fitContentHtml", () => {
       '<a href="https://x.example/"><img alt="Image: untitled" src="https://x.example/"></a>',
     );
   });
+
+  it("reads tags only: escaped markup in text and attributes is left alone", () => {
+    const html =
+      '<p>&lt;h2&gt;Not a heading&lt;/h2&gt; <a href="https://x.example/" title="&lt;img src=&quot;x&quot;&gt;">x</a></p><header>h</header>';
+    expect(fitContentHtml(html)).toBe(html);
+  });
+
+  it("names a linked image after its file as the page decodes its address", () => {
+    expect(
+      fitContentHtml(
+        '<a href="https://x.example/"><img src="https://x.example/caf%C3%A9.png?a=1&amp;b=2"></a>',
+      ),
+    ).toBe(
+      '<a href="https://x.example/"><img alt="Image: café.png" src="https://x.example/caf%C3%A9.png?a=1&amp;b=2"></a>',
+    );
+  });
 });
