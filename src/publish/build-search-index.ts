@@ -7,7 +7,7 @@ import { settleAll } from "../tasks/settle-all.ts";
 import { indexBundle, PAGEFIND_OPTIONS } from "./index-bundle.ts";
 import { IndexThread } from "./index-thread.ts";
 import { linkOrCopyTree } from "./link-or-copy.ts";
-import { type ArchiveWrites, writtenAlready } from "./render-pages.ts";
+import { type ArchiveWrites, writtenAlready } from "./rendered-pages.ts";
 import { planSearchSegments, recentSealedPages } from "./search-segments.ts";
 
 /** In the first segment: the folders of the others, relative to it, for the page to merge. */

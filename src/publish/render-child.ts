@@ -2,12 +2,8 @@ import { readFileSync } from "node:fs";
 import { deserialize } from "node:v8";
 import { errorMessage } from "../model/caught-error.ts";
 import type { SiteData } from "../site/site-data.ts";
-import {
-  type LoadedRenderer,
-  loadKeptRenderer,
-  type RenderedPageKeys,
-  renderPagesHere,
-} from "./render-pages.ts";
+import { type LoadedRenderer, loadKeptRenderer, renderPagesHere } from "./render-pages.ts";
+import type { RenderedPageKeys } from "./rendered-pages.ts";
 
 // The child process startRenderProcess starts: it loads the renderer as soon as it is told where
 // it is, renders one site with it when the site comes, and exits, so the memory Astro holds is

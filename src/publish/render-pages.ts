@@ -5,42 +5,10 @@ import { handOffSiteData, type SiteData } from "../site/site-data.ts";
 import { type KeptRenderer, keptRenderer } from "./astro-renderer.ts";
 import { loadRenderer, type PageRenderer, type PageToRender } from "./kept-bundle.ts";
 import { openPageStore } from "./page-store.ts";
+import { pageIdentity, type RenderedPageKeys } from "./rendered-pages.ts";
 
 /** In `renderCacheDir`: the pages the last render kept (page-store.ts). */
 const PAGE_STORE = "pages";
-
-/**
- * What fixes each rendered page's bytes: the renderer and the page's cache key. The search index
- * tells unchanged pages by these, without reading them.
- */
-export interface RenderedPageKeys {
-  /** The renderer's key (astro-renderer.ts). */
-  renderer: string;
-  /** Each page's cache key, by its file relative to the site's root; pages without one left out. */
-  cacheKeys: Record<string, string>;
-}
-
-/**
- * The archive pages of a render as they are written. The search index reads them, and starts on
- * a segment of them as soon as its pages are in place.
- */
-export interface ArchiveWrites {
-  /**
-   * Settles once `file` is written, with what fixes its bytes: the renderer's key and the page's
-   * cache key, as one string; null when only its bytes do.
-   */
-  written(file: string): Promise<string | null>;
-}
-
-/** ArchiveWrites of pages already written, with these keys. */
-export function writtenAlready({ renderer, cacheKeys }: RenderedPageKeys): ArchiveWrites {
-  return { written: async (file) => pageIdentity(renderer, cacheKeys[file]) };
-}
-
-/** What fixes a page's bytes, as ArchiveWrites tells it. */
-export function pageIdentity(renderer: string, cacheKey: string | undefined): string | null {
-  return cacheKey === undefined ? null : `${renderer} ${cacheKey}`;
-}
 
 /** A renderer loaded for one site, ready to render its pages. */
 export interface LoadedRenderer {

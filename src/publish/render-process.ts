@@ -7,7 +7,7 @@ import { serialize } from "node:v8";
 import type { SiteData } from "../site/site-data.ts";
 import { PROJECT_ROOT } from "./astro-renderer.ts";
 import type { RenderRequest, RenderResponse } from "./render-child.ts";
-import type { ArchiveWrites, RenderedPageKeys } from "./render-pages.ts";
+import type { ArchiveWrites, RenderedPageKeys } from "./rendered-pages.ts";
 
 const RENDER_CHILD = fileURLToPath(new URL("./render-child.ts", import.meta.url));
 

@@ -7,7 +7,7 @@ import { configSchema } from "../../src/config/schema.ts";
 import type { Post } from "../../src/model/post.ts";
 import { contentOf, type Site } from "../../src/model/site.ts";
 import { BUNDLE_LIST_FILE, buildSearchIndex } from "../../src/publish/build-search-index.ts";
-import { type RenderedPageKeys, writtenAlready } from "../../src/publish/render-pages.ts";
+import { type RenderedPageKeys, writtenAlready } from "../../src/publish/rendered-pages.ts";
 import { layOutArchive } from "../../src/select/archive-pages.ts";
 import { comparePosts } from "../../src/select/select-posts.ts";
 import { archivePageFile, archivePath, SEARCH_DIR } from "../../src/site/page-links.ts";
