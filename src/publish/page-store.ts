@@ -22,10 +22,20 @@ const places = (dir: string) => ({ index: `${dir}.json`, pages: dir });
 
 /** The store of one render: read what the last one kept, note what this one renders. */
 export interface PageStore {
+  /** Whether `file` was kept for `cacheKey` by the same renderer, so `restore` can put it back. */
+  holds(file: string, cacheKey: string | undefined): boolean;
   /** Puts `file` at `destination` if it was kept for `cacheKey` by the same renderer. */
   restore(file: string, cacheKey: string | undefined, destination: string): Promise<boolean>;
-  /** Keeps `body` as `file`, rendered for `cacheKey` (a page without one is not kept). */
-  keep(file: string, cacheKey: string | undefined, body: Uint8Array): Promise<void>;
+  /**
+   * Writes `body` to `destination`, keeping it as `file` rendered for `cacheKey`: written once,
+   * into the store, and linked into the site (a page without a key is only written).
+   */
+  write(
+    file: string,
+    cacheKey: string | undefined,
+    body: Uint8Array,
+    destination: string,
+  ): Promise<void>;
   /** Records what this render kept and forgets pages the site no longer has. */
   save(): Promise<void>;
 }
@@ -40,24 +50,32 @@ export async function openPageStore(dir: string, renderer: string): Promise<Page
   const kept = previous?.renderer === renderer ? previous.pages : {};
   await rm(index, { force: true });
   const next: Record<string, string> = {};
+  const holds = (file: string, cacheKey: string | undefined) =>
+    cacheKey !== undefined && kept[file] === cacheKey;
   return {
+    holds,
     async restore(file, cacheKey, destination) {
-      if (cacheKey === undefined || kept[file] !== cacheKey) return false;
+      if (!holds(file, cacheKey)) return false;
       const copied = await linkOrCopy(join(pages, file), destination).then(
         () => true,
         () => false,
       );
-      if (copied) next[file] = cacheKey;
+      if (copied && cacheKey !== undefined) next[file] = cacheKey;
       return copied;
     },
-    async keep(file, cacheKey, body) {
-      if (cacheKey === undefined) return;
+    async write(file, cacheKey, body, destination) {
+      if (cacheKey === undefined) {
+        await mkdir(dirname(destination), { recursive: true });
+        await writeFile(destination, body);
+        return;
+      }
       // A new file renamed over the old: a site may share the old one (link-or-copy.ts).
       const path = join(pages, file);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(`${path}.${process.pid}.new`, body);
       await rename(`${path}.${process.pid}.new`, path);
       next[file] = cacheKey;
+      await linkOrCopy(path, destination);
     },
     async save() {
       for (const file of Object.keys(previous?.pages ?? {})) {

@@ -1,7 +1,8 @@
-import { cp, mkdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { cp } from "node:fs/promises";
+import { join } from "node:path";
 import { archivePageFile } from "../site/page-links.ts";
 import { handOffSiteData, type SiteData } from "../site/site-data.ts";
+import { settleAll } from "../tasks/settle-all.ts";
 import { type KeptRenderer, keptRenderer } from "./astro-renderer.ts";
 import { loadRenderer, type PageRenderer, type PageToRender } from "./kept-bundle.ts";
 import { openPageStore } from "./page-store.ts";
@@ -53,23 +54,42 @@ export async function renderPagesHere(
     pages: PageToRender[],
     written: (page: PageToRender) => void = () => undefined,
   ): Promise<void> => {
-    // Restoring is the file system's work: all of it is set going at once, and goes on while
-    // Astro renders the pages whose key changed.
-    const restored = pages.map((page) =>
-      store.restore(page.file, page.path.cacheKey, join(outDir, page.file)),
-    );
-    for (const [i, page] of pages.entries()) {
-      const destination = join(outDir, page.file);
-      if (!(await restored[i])) {
-        const body = await renderer.render(page);
-        if (body === null) continue;
-        await mkdir(dirname(destination), { recursive: true });
-        await writeFile(destination, body);
-        await store.keep(page.file, page.path.cacheKey, body);
-      }
+    const wrote = (page: PageToRender) => {
       if (page.path.cacheKey !== undefined) keys.cacheKeys[page.file] = page.path.cacheKey;
       written(page);
+    };
+    const writes: Promise<void>[] = [];
+    const render = async (page: PageToRender) => {
+      const body = await renderer.render(page);
+      if (body === null) return;
+      // Written while the next page renders: the file system's queue, long with the restores,
+      // holds up no render.
+      const { file, path } = page;
+      writes.push(
+        store.write(file, path.cacheKey, body, join(outDir, file)).then(() => wrote(page)),
+      );
+    };
+    // Restoring is the file system's work: all of it is set going at once, and goes on while
+    // Astro renders the pages whose key changed. A page that cannot be restored is rendered.
+    const unrestored: PageToRender[] = [];
+    const restores = pages
+      .filter((page) => store.holds(page.file, page.path.cacheKey))
+      .map(async (page) => {
+        const destination = join(outDir, page.file);
+        if (await store.restore(page.file, page.path.cacheKey, destination)) wrote(page);
+        else unrestored.push(page);
+      });
+    try {
+      for (const page of pages) {
+        if (!store.holds(page.file, page.path.cacheKey)) await render(page);
+      }
+      await settleAll(restores);
+      for (const page of unrestored) await render(page);
+    } finally {
+      // Nothing is left writing when the caller cleans up after a failure.
+      await Promise.allSettled([...restores, ...writes]);
     }
+    await settleAll(writes);
   };
   handOffSiteData(data);
   try {
