@@ -50,59 +50,52 @@ export async function renderPagesHere(
   await cp(renderer.assetsDir, outDir, { recursive: true });
   const store = await openPageStore(join(renderCacheDir, PAGE_STORE), kept.key);
   const keys: RenderedPageKeys = { renderer: kept.key, cacheKeys: {} };
-  const writePages = async (
-    pages: PageToRender[],
-    written: (page: PageToRender) => void = () => undefined,
-  ): Promise<void> => {
-    const wrote = (page: PageToRender) => {
-      if (page.path.cacheKey !== undefined) keys.cacheKeys[page.file] = page.path.cacheKey;
-      written(page);
-    };
-    const writes: Promise<void>[] = [];
-    const render = async (page: PageToRender) => {
-      const body = await renderer.render(page);
-      if (body === null) return;
-      // Written while the next page renders: the file system's queue, long with the restores,
-      // holds up no render.
-      const { file, path } = page;
-      writes.push(
-        store.write(file, path.cacheKey, body, join(outDir, file)).then(() => wrote(page)),
-      );
-    };
-    // Restoring is the file system's work: all of it is set going at once, and goes on while
-    // Astro renders the pages whose key changed. A page that cannot be restored is rendered.
-    const unrestored: PageToRender[] = [];
-    const restores = pages
+  const archiveFiles = new Set(data.site.archive.map(archivePageFile));
+  const wrote = (page: PageToRender) => {
+    if (page.path.cacheKey !== undefined) keys.cacheKeys[page.file] = page.path.cacheKey;
+    if (archiveFiles.has(page.file)) {
+      archivePageWritten(page.file, pageIdentity(kept.key, page.path.cacheKey));
+    }
+  };
+  const writes: Promise<void>[] = [];
+  const render = async (page: PageToRender) => {
+    const body = await renderer.render(page);
+    if (body === null) return;
+    // Written while the next page renders: the file system's queue, long with the restores,
+    // holds up no render.
+    const { file, path } = page;
+    writes.push(store.write(file, path.cacheKey, body, join(outDir, file)).then(() => wrote(page)));
+  };
+  const unrestored: PageToRender[] = [];
+  let restores: Promise<void>[] = [];
+  handOffSiteData(data);
+  try {
+    const listed = await renderer.pages();
+    const pages = [
+      ...listed.filter((page) => archiveFiles.has(page.file)),
+      ...listed.filter((page) => !archiveFiles.has(page.file)),
+    ];
+    // Restoring is the file system's work: all of it is set going at once, the archive pages'
+    // first, and goes on while Astro renders the pages whose key changed. A page that cannot be
+    // restored is rendered.
+    restores = pages
       .filter((page) => store.holds(page.file, page.path.cacheKey))
       .map(async (page) => {
         const destination = join(outDir, page.file);
         if (await store.restore(page.file, page.path.cacheKey, destination)) wrote(page);
         else unrestored.push(page);
       });
-    try {
-      for (const page of pages) {
-        if (!store.holds(page.file, page.path.cacheKey)) await render(page);
-      }
-      await settleAll(restores);
-      for (const page of unrestored) await render(page);
-    } finally {
-      // Nothing is left writing when the caller cleans up after a failure.
-      await Promise.allSettled([...restores, ...writes]);
+    for (const page of pages) {
+      if (!store.holds(page.file, page.path.cacheKey)) await render(page);
     }
-    await settleAll(writes);
-  };
-  handOffSiteData(data);
-  try {
-    const pages = await renderer.pages();
-    const archiveFiles = new Set(data.site.archive.map(archivePageFile));
-    await writePages(
-      pages.filter((page) => archiveFiles.has(page.file)),
-      (page) => archivePageWritten(page.file, pageIdentity(kept.key, page.path.cacheKey)),
-    );
-    await writePages(pages.filter((page) => !archiveFiles.has(page.file)));
+    await settleAll(restores);
+    for (const page of unrestored) await render(page);
   } finally {
     handOffSiteData(null);
+    // Nothing is left writing when the caller cleans up after a failure.
+    await Promise.allSettled([...restores, ...writes]);
   }
+  await settleAll(writes);
   await store.save();
   return keys;
 }
