@@ -57,45 +57,50 @@ export async function renderPagesHere(
       archivePageWritten(page.file, pageIdentity(kept.key, page.path.cacheKey));
     }
   };
-  const writes: Promise<void>[] = [];
-  const render = async (page: PageToRender) => {
-    const body = await renderer.render(page);
-    if (body === null) return;
-    // Written while the next page renders: the file system's queue, long with the restores,
-    // holds up no render.
-    const { file, path } = page;
-    writes.push(store.write(file, path.cacheKey, body, join(outDir, file)).then(() => wrote(page)));
-  };
-  const unrestored: PageToRender[] = [];
-  let restores: Promise<void>[] = [];
-  handOffSiteData(data);
-  try {
-    const listed = await renderer.pages();
-    const pages = [
-      ...listed.filter((page) => archiveFiles.has(page.file)),
-      ...listed.filter((page) => !archiveFiles.has(page.file)),
-    ];
-    // Restoring is the file system's work: all of it is set going at once, the archive pages'
-    // first, and goes on while Astro renders the pages whose key changed. A page that cannot be
-    // restored is rendered.
-    restores = pages
+  /**
+   * Renders the pages whose key changed, each written while the next renders, and restores the
+   * others, which is the file system's work and goes on meanwhile. A page that cannot be restored
+   * is rendered. Settles once every page is in place, with nothing left writing if one failed.
+   */
+  const writePages = async (pages: PageToRender[]): Promise<void> => {
+    const writes: Promise<void>[] = [];
+    const unrestored: PageToRender[] = [];
+    const restores = pages
       .filter((page) => store.holds(page.file, page.path.cacheKey))
       .map(async (page) => {
         const destination = join(outDir, page.file);
         if (await store.restore(page.file, page.path.cacheKey, destination)) wrote(page);
         else unrestored.push(page);
       });
-    for (const page of pages) {
-      if (!store.holds(page.file, page.path.cacheKey)) await render(page);
+    const render = async (page: PageToRender) => {
+      const body = await renderer.render(page);
+      if (body === null) return;
+      const { file, path } = page;
+      writes.push(
+        store.write(file, path.cacheKey, body, join(outDir, file)).then(() => wrote(page)),
+      );
+    };
+    try {
+      for (const page of pages) {
+        if (!store.holds(page.file, page.path.cacheKey)) await render(page);
+      }
+      await settleAll(restores);
+      for (const page of unrestored) await render(page);
+    } finally {
+      await Promise.allSettled([...restores, ...writes]);
     }
-    await settleAll(restores);
-    for (const page of unrestored) await render(page);
+    await settleAll(writes);
+  };
+  handOffSiteData(data);
+  try {
+    const pages = await renderer.pages();
+    // The archive pages first, on their own: the search index waits for them, and the others'
+    // restores would queue ahead of their writes.
+    await writePages(pages.filter((page) => archiveFiles.has(page.file)));
+    await writePages(pages.filter((page) => !archiveFiles.has(page.file)));
   } finally {
     handOffSiteData(null);
-    // Nothing is left writing when the caller cleans up after a failure.
-    await Promise.allSettled([...restores, ...writes]);
   }
-  await settleAll(writes);
   await store.save();
   return keys;
 }
