@@ -11,6 +11,9 @@ import { pageIdentity, type RenderedPageKeys } from "./rendered-pages.ts";
 /** In `renderCacheDir`: the pages the last render kept (page-store.ts). */
 const PAGE_STORE = "pages";
 
+/** Rendered pages at most waiting to be written while the next renders. */
+const MAX_PENDING_WRITES = 8;
+
 /** A renderer loaded for one site, ready to render its pages. */
 export interface LoadedRenderer {
   kept: KeptRenderer;
@@ -72,13 +75,20 @@ export async function renderPagesHere(
         if (await store.restore(page.file, page.path.cacheKey, destination)) wrote(page);
         else unrestored.push(page);
       });
+    const pending = new Set<Promise<void>>();
     const render = async (page: PageToRender) => {
       const body = await renderer.render(page);
       if (body === null) return;
       const { file, path } = page;
-      writes.push(
-        store.write(file, path.cacheKey, body, join(outDir, file)).then(() => wrote(page)),
-      );
+      const write = store
+        .write(file, path.cacheKey, body, join(outDir, file))
+        .then(() => wrote(page));
+      writes.push(write);
+      // A page waiting to be written holds its bytes: a few at a time keep memory flat when the
+      // file system falls behind (a cold build renders hundreds).
+      pending.add(write);
+      void write.finally(() => pending.delete(write)).catch(() => undefined);
+      while (pending.size >= MAX_PENDING_WRITES) await Promise.race(pending).catch(() => undefined);
     };
     try {
       for (const page of pages) {
