@@ -66,34 +66,33 @@ export async function renderPagesHere(
    * is rendered. Settles once every page is in place, with nothing left writing if one failed.
    */
   const writePages = async (pages: PageToRender[]): Promise<void> => {
+    const held = (page: PageToRender) => store.holds(page.file, page.path.cacheKey);
     const writes: Promise<void>[] = [];
     const unrestored: PageToRender[] = [];
-    const restores = pages
-      .filter((page) => store.holds(page.file, page.path.cacheKey))
-      .map(async (page) => {
-        const destination = join(outDir, page.file);
-        if (await store.restore(page.file, page.path.cacheKey, destination)) wrote(page);
-        else unrestored.push(page);
-      });
+    const restores = pages.filter(held).map(async (page) => {
+      const destination = join(outDir, page.file);
+      if (await store.restore(page.file, page.path.cacheKey, destination)) wrote(page);
+      else unrestored.push(page);
+    });
     const pending = new Set<Promise<void>>();
     const render = async (page: PageToRender) => {
       const body = await renderer.render(page);
       if (body === null) return;
       const { file, path } = page;
-      const write = store
+      const write: Promise<void> = store
         .write(file, path.cacheKey, body, join(outDir, file))
-        .then(() => wrote(page));
+        .then(() => wrote(page))
+        .finally(() => pending.delete(write));
+      // Heard when the writes are settled below; it must not go unhandled meanwhile.
+      write.catch(() => undefined);
       writes.push(write);
       // A page waiting to be written holds its bytes: a few at a time keep memory flat when the
       // file system falls behind (a cold build renders hundreds).
       pending.add(write);
-      void write.finally(() => pending.delete(write)).catch(() => undefined);
       while (pending.size >= MAX_PENDING_WRITES) await Promise.race(pending).catch(() => undefined);
     };
     try {
-      for (const page of pages) {
-        if (!store.holds(page.file, page.path.cacheKey)) await render(page);
-      }
+      for (const page of pages.filter((page) => !held(page))) await render(page);
       await settleAll(restores);
       for (const page of unrestored) await render(page);
     } finally {
