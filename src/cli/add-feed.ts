@@ -1,20 +1,19 @@
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createLogger } from "../log/logger.ts";
 import { parseLogFlags } from "../log/parse-log-flags.ts";
 import { errorMessage } from "../model/caught-error.ts";
 import { addFeed } from "../owner/add-feed.ts";
 import { readBuildEnvironment } from "../pipeline/build-environment.ts";
+import { PROJECT_ROOT } from "../project-root.ts";
 import { reportFailure, UsageError } from "./report-failure.ts";
 
 // npm run add-feed -- <blog or feed URL> [--name "…"]: edits the config named by PLANET_CONFIG.
 const USAGE = 'usage: npm run add-feed -- <blog or feed URL> [--name "Member name"]';
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const { rest, ...logOptions } = parseLogFlags(process.argv.slice(2));
 const log = createLogger(logOptions);
 try {
   const { url, name } = readArguments(rest);
-  const { configPath } = readBuildEnvironment(process.env, root);
+  const { configPath } = readBuildEnvironment(process.env, PROJECT_ROOT);
   const outcome = await addFeed({ url, name, configPath }, log);
   if (outcome.ok) {
     const { name, url: feedUrl } = outcome.feed;

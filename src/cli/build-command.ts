@@ -1,16 +1,15 @@
-import { fileURLToPath } from "node:url";
 import { routeBuildLog } from "../log/build-log.ts";
 import { createLogger } from "../log/logger.ts";
 import { parseLogFlags } from "../log/parse-log-flags.ts";
 import { readBuildEnvironment } from "../pipeline/build-environment.ts";
 import { buildSite } from "../pipeline/build-site.ts";
+import { PROJECT_ROOT } from "../project-root.ts";
 import { createConsoleLog } from "./console-log.ts";
 import { summarize } from "./report.ts";
 import { reportFailure, UsageError } from "./report-failure.ts";
 
 // The build command, loaded by src/cli/build.ts once the compile cache is on.
 const USAGE = "usage: npm run build [-- --json | --quiet | --verbose]";
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const started = Date.now();
 const { rest, ...logOptions } = parseLogFlags(process.argv.slice(2));
 const logger = createLogger(logOptions);
@@ -19,7 +18,7 @@ try {
   if (rest.length > 0) {
     throw new UsageError(`unknown argument(s) ${rest.join(" ")}`, USAGE);
   }
-  const env = readBuildEnvironment(process.env, root);
+  const env = readBuildEnvironment(process.env, PROJECT_ROOT);
   const summary = await buildSite(env, progress.log);
   progress.end();
   const failing = summary.sources.filter(({ state }) => state.error !== null).length;

@@ -1,14 +1,13 @@
-import { fileURLToPath } from "node:url";
 import { loadConfig } from "../config/load-config.ts";
 import { readBuildEnvironment } from "../pipeline/build-environment.ts";
+import { PROJECT_ROOT } from "../project-root.ts";
 import { probeFeeds } from "../refresh/probe-feeds.ts";
 import { reportFailure } from "./report-failure.ts";
 
 // Validates feeds.json and probes every feed once, touching neither the cache nor dist/:
 // for the CI of a planet's config repository.
-const root = fileURLToPath(new URL("../../", import.meta.url));
 try {
-  const env = readBuildEnvironment(process.env, root);
+  const env = readBuildEnvironment(process.env, PROJECT_ROOT);
   const config = await loadConfig(env.configPath);
   console.log(`${env.configPath}: valid, ${config.feeds.length} feeds.`);
   const results = await probeFeeds(config, env.configPath, env.now);

@@ -1,9 +1,9 @@
 import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/load-config.ts";
 import { errorMessage } from "../model/caught-error.ts";
 import { EnvironmentError, readBuildEnvironment } from "../pipeline/build-environment.ts";
+import { PROJECT_ROOT } from "../project-root.ts";
 import { describeSources } from "../refresh/describe-health.ts";
 import { loadListings } from "../refresh/load-listings.ts";
 import { planetSources } from "../refresh/planet-sources.ts";
@@ -18,10 +18,9 @@ import { reportFailure } from "./report-failure.ts";
 // `npm run dev`: Astro's development server, showing the site as the cache holds it now (what
 // the last `npm run build` fetched), without fetching anything. The pages get the site the same
 // way a build hands it to them: in memory.
-const root = fileURLToPath(new URL("../../", import.meta.url));
 try {
   const flags = devFlags(process.argv.slice(2));
-  const env = readBuildEnvironment(process.env, root);
+  const env = readBuildEnvironment(process.env, PROJECT_ROOT);
   const config = await loadConfig(env.configPath);
   const cache = openFeedCache(env.cacheDir);
   const sources = planetSources(config, dirname(env.configPath), env.now);
@@ -38,7 +37,7 @@ try {
   handOffSiteData({ site, health: describeSources(updated, env.now) });
   const link = new URL(config.link);
   const { dev } = await import("astro");
-  await dev({ root, site: link.origin, base: link.pathname, server: flags });
+  await dev({ root: PROJECT_ROOT, site: link.origin, base: link.pathname, server: flags });
 } catch (error) {
   process.exitCode = reportFailure(error);
 }

@@ -1,14 +1,13 @@
 import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createLogger } from "../log/logger.ts";
 import { parseLogFlags } from "../log/parse-log-flags.ts";
 import { importFeeds } from "../owner/import-feeds.ts";
 import { readBuildEnvironment } from "../pipeline/build-environment.ts";
+import { PROJECT_ROOT } from "../project-root.ts";
 import { reportFailure, UsageError } from "./report-failure.ts";
 
 // npm run import-opml -- <file.opml | config.ini | http(s) URL>: edits the config named by PLANET_CONFIG.
 const USAGE = "usage: npm run import-opml -- <file.opml, Planet Venus config.ini, or URL>";
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const { rest, ...logOptions } = parseLogFlags(process.argv.slice(2));
 const log = createLogger(logOptions);
 try {
@@ -22,8 +21,8 @@ try {
 }
 
 async function run(source: string): Promise<number> {
-  const { configPath } = readBuildEnvironment(process.env, root);
-  // npm runs scripts in the project root; INIT_CWD is where the owner typed the command.
+  const { configPath } = readBuildEnvironment(process.env, PROJECT_ROOT);
+  // npm runs scripts in the project PROJECT_ROOT; INIT_CWD is where the owner typed the command.
   const isUrl = /^https?:\/\//i.test(source);
   const input = isUrl ? source : resolve(process.env.INIT_CWD ?? process.cwd(), source);
   const outcome = await importFeeds(input, configPath);

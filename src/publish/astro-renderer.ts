@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroPrerenderer } from "astro";
 import { z } from "zod";
 import { errnoCode } from "../model/caught-error.ts";
+import { PROJECT_ROOT } from "../project-root.ts";
 import { sha256Hex } from "../text/sha256.ts";
 import { codeDigest } from "./site-stamp.ts";
 
@@ -22,9 +23,6 @@ import { codeDigest } from "./site-stamp.ts";
 // that bundle changes only with the code. So it is built once per version of src/, public/ and the
 // lock file (and per site address, which Astro bakes into it), kept in the cache, and each build
 // renders its pages with it (kept-bundle.ts), as Astro's own prerenderer would.
-
-/** The project root: Astro finds src/pages and public/ there. */
-export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** A renderer kept in the cache, ready to load. */
 export interface KeptRenderer {

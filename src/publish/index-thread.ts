@@ -1,7 +1,9 @@
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import { PROJECT_ROOT } from "../project-root.ts";
 import type { IndexRequest, IndexResponse } from "./index-bundle-worker.ts";
 
-const INDEX_WORKER = new URL("./index-bundle-worker.ts", import.meta.url);
+const INDEX_WORKER = join(PROJECT_ROOT, "src/publish/index-bundle-worker.ts");
 
 /**
  * indexBundle on a thread of its own (index-bundle-worker.ts), one bundle at a time. The thread

@@ -2,11 +2,11 @@ import { join } from "node:path";
 import type { PlanetConfig } from "../config/schema.ts";
 import { withFilteredCounts } from "../model/source-health.ts";
 import type { StageTimer } from "../pipeline/stage-timer.ts";
+import { PROJECT_ROOT } from "../project-root.ts";
 import type { UpdatedSource } from "../refresh/update-sources.ts";
 import type { AssembledSite } from "../select/assemble-site.ts";
 import type { SiteData } from "../site/site-data.ts";
 import { announceChangedFeeds } from "../websub/announce-feeds.ts";
-import { PROJECT_ROOT } from "./astro-renderer.ts";
 import { type RenderProcess, startRenderProcess } from "./render-process.ts";
 import { removeLeftoverSites } from "./site-folders.ts";
 import {

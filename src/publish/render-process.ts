@@ -2,14 +2,13 @@ import { fork } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { serialize } from "node:v8";
+import { PROJECT_ROOT } from "../project-root.ts";
 import type { SiteData } from "../site/site-data.ts";
-import { PROJECT_ROOT } from "./astro-renderer.ts";
 import type { RenderRequest, RenderResponse } from "./render-child.ts";
 import type { ArchiveWrites, RenderedPageKeys } from "./rendered-pages.ts";
 
-const RENDER_CHILD = fileURLToPath(new URL("./render-child.ts", import.meta.url));
+const RENDER_CHILD = join(PROJECT_ROOT, "src/publish/render-child.ts");
 
 /** A render process (render-child.ts), started before the site is ready. */
 export interface RenderProcess {

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { errnoCode } from "../model/caught-error.ts";
+import { PROJECT_ROOT } from "../project-root.ts";
 import {
   type SanitizedContent,
   type SanitizeOptions,
@@ -67,12 +69,12 @@ let codeDigest: string | null = null;
 export function sanitizerCode(): string {
   if (codeDigest !== null) return codeDigest;
   const hash = createHash("sha256");
-  for (const folder of ["./", "../text/"]) {
-    const dir = new URL(folder, import.meta.url);
+  for (const folder of ["src/sanitize", "src/text"]) {
+    const dir = join(PROJECT_ROOT, folder);
     for (const name of readdirSync(dir).sort()) {
       if (!name.endsWith(".ts")) continue;
-      hash.update(`\n${folder}${name}\n`);
-      hash.update(readFileSync(new URL(name, dir)));
+      hash.update(`\n${folder}/${name}\n`);
+      hash.update(readFileSync(join(dir, name)));
     }
   }
   hash.update(readLockFile());
@@ -83,7 +85,7 @@ export function sanitizerCode(): string {
 /** The lock file's bytes; none where the project was installed without one. */
 function readLockFile(): Uint8Array {
   try {
-    return readFileSync(new URL("../../package-lock.json", import.meta.url));
+    return readFileSync(join(PROJECT_ROOT, "package-lock.json"));
   } catch (error) {
     if (errnoCode(error) === "ENOENT") return new Uint8Array(0);
     throw error;
