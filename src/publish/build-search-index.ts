@@ -46,22 +46,15 @@ export async function buildSearchIndex(
   const searchDir = join(siteDir, SEARCH_DIR);
   // The first segment is the root, whose pagefind.js the page loads; the rest sit inside it.
   const folderOf = (digest: string, i: number) => (i === 0 ? "" : `segment-${digest.slice(0, 16)}`);
-  // Each segment goes into the site as soon as it is stored, while the lane goes on to the next.
-  const links: Promise<void>[] = [];
-  let digests: string[];
-  try {
-    digests = await indexSegments(segments, coreFree, async (segment, i, index) => {
-      const digest = await segmentDigest(version, segment, siteDir, pages);
-      const stored = join(segmentStore, digest);
-      if (!(await isComplete(stored))) await storeSegment(segment, stored, siteDir, index);
-      const keep = (name: string) => name !== COMPLETE_FILE && (i === 0 || !isPagefindCode(name));
-      links.push(linkOrCopyTree(stored, join(searchDir, folderOf(digest, i)), keep));
-      return digest;
-    });
-  } finally {
-    await Promise.allSettled(links);
-  }
-  await settleAll(links);
+  // Each segment goes into the site as soon as it is stored, before the lane goes on to the next.
+  const digests = await indexSegments(segments, coreFree, async (segment, i, index) => {
+    const digest = await segmentDigest(version, segment, siteDir, pages);
+    const stored = join(segmentStore, digest);
+    if (!(await isComplete(stored))) await storeSegment(segment, stored, siteDir, index);
+    const keep = (name: string) => name !== COMPLETE_FILE && (i === 0 || !isPagefindCode(name));
+    linkOrCopyTree(stored, join(searchDir, folderOf(digest, i)), keep);
+    return digest;
+  });
   await pruneSegments(segmentStore, new Set(digests));
   // A planet without posts has nothing to search; the page says so when asked.
   if (digests.length === 0) return;

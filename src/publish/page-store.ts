@@ -22,10 +22,11 @@ const places = (dir: string) => ({ index: `${dir}.json`, pages: dir });
 
 /** The store of one render: read what the last one kept, note what this one renders. */
 export interface PageStore {
-  /** Whether `file` was kept for `cacheKey` by the same renderer, so `restore` can put it back. */
-  holds(file: string, cacheKey: string | undefined): boolean;
-  /** Puts `file` at `destination` if it was kept for `cacheKey` by the same renderer. */
-  restore(file: string, cacheKey: string | undefined, destination: string): Promise<boolean>;
+  /**
+   * Puts `file` at `destination` if it was kept for `cacheKey` by the same renderer; says whether
+   * it did.
+   */
+  restore(file: string, cacheKey: string | undefined, destination: string): boolean;
   /**
    * Writes `body` to `destination`, keeping it as `file` rendered for `cacheKey`: written once,
    * into the store, and linked into the site (a page without a key is only written).
@@ -53,15 +54,15 @@ export async function openPageStore(dir: string, renderer: string): Promise<Page
   const holds = (file: string, cacheKey: string | undefined) =>
     cacheKey !== undefined && kept[file] === cacheKey;
   return {
-    holds,
-    async restore(file, cacheKey, destination) {
+    restore(file, cacheKey, destination) {
       if (!holds(file, cacheKey)) return false;
-      const copied = await linkOrCopy(join(pages, file), destination).then(
-        () => true,
-        () => false,
-      );
-      if (copied && cacheKey !== undefined) next[file] = cacheKey;
-      return copied;
+      try {
+        linkOrCopy(join(pages, file), destination);
+      } catch {
+        return false;
+      }
+      if (cacheKey !== undefined) next[file] = cacheKey;
+      return true;
     },
     async write(file, cacheKey, body, destination) {
       if (cacheKey === undefined) {
@@ -75,7 +76,7 @@ export async function openPageStore(dir: string, renderer: string): Promise<Page
       await writeFile(`${path}.${process.pid}.new`, body);
       await rename(`${path}.${process.pid}.new`, path);
       next[file] = cacheKey;
-      await linkOrCopy(path, destination);
+      linkOrCopy(path, destination);
     },
     async save() {
       for (const file of Object.keys(previous?.pages ?? {})) {

@@ -61,19 +61,17 @@ export async function renderPagesHere(
     }
   };
   /**
-   * Renders the pages whose key changed, each written while the next renders, and restores the
-   * others, which is the file system's work and goes on meanwhile. A page that cannot be restored
-   * is rendered. Settles once every page is in place, with nothing left writing if one failed.
+   * Restores the pages the store holds for their keys (a link each, link-or-copy.ts), then
+   * renders the others and any it could not restore, each written while the next renders.
+   * Settles once every page is in place, with nothing left writing if one failed.
    */
   const writePages = async (pages: PageToRender[]): Promise<void> => {
-    const held = (page: PageToRender) => store.holds(page.file, page.path.cacheKey);
-    const writes: Promise<void>[] = [];
-    const unrestored: PageToRender[] = [];
-    const restores = pages.filter(held).map(async (page) => {
-      const destination = join(outDir, page.file);
-      if (await store.restore(page.file, page.path.cacheKey, destination)) wrote(page);
-      else unrestored.push(page);
+    const unrestored = pages.filter((page) => {
+      const restored = store.restore(page.file, page.path.cacheKey, join(outDir, page.file));
+      if (restored) wrote(page);
+      return !restored;
     });
+    const writes: Promise<void>[] = [];
     const pending = new Set<Promise<void>>();
     const render = async (page: PageToRender) => {
       const body = await renderer.render(page);
@@ -92,19 +90,16 @@ export async function renderPagesHere(
       while (pending.size >= MAX_PENDING_WRITES) await Promise.race(pending).catch(() => undefined);
     };
     try {
-      for (const page of pages.filter((page) => !held(page))) await render(page);
-      await settleAll(restores);
       for (const page of unrestored) await render(page);
     } finally {
-      await Promise.allSettled([...restores, ...writes]);
+      await Promise.allSettled(writes);
     }
     await settleAll(writes);
   };
   handOffSiteData(data);
   try {
     const pages = await renderer.pages();
-    // The archive pages first, on their own: the search index waits for them, and the others'
-    // restores would queue ahead of their writes.
+    // The archive pages first: the search index waits for them.
     await writePages(pages.filter((page) => archiveFiles.has(page.file)));
     await writePages(pages.filter((page) => !archiveFiles.has(page.file)));
   } finally {

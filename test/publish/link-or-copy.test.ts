@@ -13,7 +13,7 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 describe("linkOrCopy", () => {
   it("shares the file rather than copying it, making the folders it needs", async () => {
     await writeFile(join(dir, "page.html"), "<p>kept</p>");
-    await linkOrCopy(join(dir, "page.html"), join(dir, "site/archive/2017-03-14/index.html"));
+    linkOrCopy(join(dir, "page.html"), join(dir, "site/archive/2017-03-14/index.html"));
     const [source, shared] = await Promise.all([
       stat(join(dir, "page.html")),
       stat(join(dir, "site/archive/2017-03-14/index.html")),
@@ -24,7 +24,7 @@ describe("linkOrCopy", () => {
   it("replaces a file already at the destination", async () => {
     await writeFile(join(dir, "new.html"), "new");
     await writeFile(join(dir, "old.html"), "old");
-    await linkOrCopy(join(dir, "new.html"), join(dir, "old.html"));
+    linkOrCopy(join(dir, "new.html"), join(dir, "old.html"));
     expect(await readFile(join(dir, "old.html"), "utf8")).toBe("new");
   });
 });
@@ -35,7 +35,7 @@ describe("linkOrCopyTree", () => {
     await writeFile(join(dir, "segment/pagefind.js"), "js");
     await writeFile(join(dir, "segment/fragment/a.pf_fragment"), "a");
     await writeFile(join(dir, "segment/complete"), "");
-    await linkOrCopyTree(join(dir, "segment"), join(dir, "site/pagefind"), (name) => {
+    linkOrCopyTree(join(dir, "segment"), join(dir, "site/pagefind"), (name) => {
       return name !== "complete";
     });
     expect(await readFile(join(dir, "site/pagefind/fragment/a.pf_fragment"), "utf8")).toBe("a");
