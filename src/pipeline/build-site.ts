@@ -51,11 +51,10 @@ export async function buildSite(
       const done = await updateSources(sources, config, cache, {
         now: env.now,
         offline: env.offline,
-        onSourceDone: (source) => {
-          progress.sourceDone(source);
-          // New content: the site will be written, and publishing can get ready meanwhile.
-          if (source.content !== null && source.outcome === "ok") publisher.prepare();
-        },
+        onSourceDone: (source) => progress.sourceDone(source),
+        // Most likely new posts: the site will be written, and publishing can get ready while
+        // the body is read and the other sources are fetched.
+        onNewBody: () => publisher.prepare(),
       });
       progress.finish();
       for (const problem of await cache.saveAttempts()) log(problem, "problem");

@@ -43,6 +43,8 @@ export interface UpdateOptions {
   offline: boolean;
   /** Progress: called once per source as it finishes. */
   onSourceDone?: (updated: UpdatedSource) => void;
+  /** Called when a source's answer is a body not read before, before it is read. */
+  onNewBody?: (source: Source) => void;
 }
 
 /**
@@ -91,6 +93,7 @@ export async function updateSources(
       return finish({ source, state, content, outcome, cacheProblem: saved.problem });
     }
     // A new body: read it against the cached posts, whose first-seen times it keeps.
+    options.onNewBody?.(source);
     const kept = content !== null ? { content, problem: null } : await cache.readContent(previous);
     const cached = recordOf(previous, kept.content ?? NO_CONTENT);
     const record = await refreshSafely(cached, result, source, options.now);
