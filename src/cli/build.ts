@@ -6,4 +6,14 @@ import { enableCompileCache } from "node:module";
 // keeps that work on disk, in the OS temp folder or NODE_COMPILE_CACHE; if it cannot, the
 // build runs as before. Enabled before anything else is imported, so it covers every module.
 enableCompileCache();
-await import("./build-command.ts");
+const { importProgram } = await import("./kept-program.ts");
+const { cacheDirOf } = await import("../pipeline/build-environment.ts");
+const { PROJECT_ROOT } = await import("../project-root.ts");
+
+// The command runs on import, from its bundle in the cache when there is one (kept-program.ts).
+const COMMAND = "src/cli/build-command.ts";
+const program = await importProgram(
+  { root: PROJECT_ROOT, cacheDir: cacheDirOf(process.env, PROJECT_ROOT), entries: [COMMAND] },
+  COMMAND,
+);
+if (!process.exitCode) await program.keep();

@@ -32,11 +32,16 @@ export function readBuildEnvironment(
   }
   return {
     configPath: resolve(root, env.PLANET_CONFIG || "feeds.json"),
-    cacheDir: resolve(root, env.PLANET_CACHE_DIR || ".cache/planet"),
+    cacheDir: cacheDirOf(env, root),
     now,
     offline: env.PLANET_OFFLINE === "1" || env.PLANET_OFFLINE === "true",
     // PLANET_OUT_DIR is internal, not part of the contract: it lets tests that spawn the CLI
     // build into a temp folder instead of the project's own dist/.
     outDir: resolve(root, env.PLANET_OUT_DIR || "dist"),
   };
+}
+
+/** PLANET_CACHE_DIR resolved against `root`, or the default. */
+export function cacheDirOf(env: NodeJS.ProcessEnv, root: string): string {
+  return resolve(root, env.PLANET_CACHE_DIR || ".cache/planet");
 }
