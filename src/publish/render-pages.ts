@@ -66,7 +66,7 @@ export async function renderPagesHere(
    * Settles once every page is in place, with nothing left writing if one failed.
    */
   const writePages = async (pages: PageToRender[]): Promise<void> => {
-    const unrestored = pages.filter((page) => {
+    const toRender = pages.filter((page) => {
       const restored = store.restore(page.file, page.path.cacheKey, join(outDir, page.file));
       if (restored) wrote(page);
       return !restored;
@@ -90,7 +90,7 @@ export async function renderPagesHere(
       while (pending.size >= MAX_PENDING_WRITES) await Promise.race(pending).catch(() => undefined);
     };
     try {
-      for (const page of unrestored) await render(page);
+      for (const page of toRender) await render(page);
     } finally {
       await Promise.allSettled(writes);
     }
