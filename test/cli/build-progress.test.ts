@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { keptProgram } from "../../src/cli/kept-program.ts";
 import { summarize } from "../../src/cli/report.ts";
+import { PROJECT_ROOT } from "../../src/project-root.ts";
 import type { FeedOutcome, UpdatedSource } from "../../src/refresh/update-sources.ts";
 import { stateOfRecord } from "../../src/store/feed-record.ts";
 import { type FaultPlanet, startFaultPlanet } from "../helpers/fault-planet.ts";
@@ -50,6 +52,10 @@ describe("npm run build in CI (no terminal)", () => {
       "",
     ]);
     expect(existsSync(join(outDir, "index.html"))).toBe(true);
+    // Done, it kept the bundle of the build's modules that the next build runs from.
+    const command = "src/cli/build-command.ts";
+    const program = { root: PROJECT_ROOT, cacheDir: planet.env.cacheDir, entries: [command] };
+    expect(keptProgram(program)?.get(command)).toMatch(/^file:\/\/.*\/program\/.*\.js$/);
   }, 120_000);
 });
 
