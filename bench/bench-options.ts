@@ -18,12 +18,15 @@ export interface BenchOptions {
   perHost: number | null;
   /** Keep the temp dir (feeds, caches, sites) and print its path. */
   keep: boolean;
+  /** How many times each build but the cold ones runs, from the same starting state. */
+  repeat: number;
 }
 
 /** The usage line printed for --help and bad options. */
 export const USAGE =
   "npm run bench -- [--feeds 400] [--items 20] [--latency 200] [--hosts N] [--post-bytes 6000]\n" +
-  "                 [--change-every 20] [--concurrency N] [--per-host N] [--peer] [--json] [--keep]";
+  "                 [--change-every 20] [--concurrency N] [--per-host N] [--repeat 3] [--peer] [--json]\n" +
+  "                 [--keep]";
 
 /** Reads the command line; throws with the usage for anything it can't use. */
 export function parseBenchOptions(argv: string[]): BenchOptions | "help" {
@@ -38,6 +41,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | "help" {
       "change-every": { type: "string", default: "20" },
       concurrency: { type: "string" },
       "per-host": { type: "string" },
+      repeat: { type: "string", default: "3" },
       json: { type: "boolean", default: false },
       peer: { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
@@ -59,6 +63,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | "help" {
     concurrency: values.concurrency ? count("--concurrency", values.concurrency, 1) : null,
     perHost: values["per-host"] ? count("--per-host", values["per-host"], 1) : null,
     keep: values.keep,
+    repeat: count("--repeat", values.repeat, 1),
   };
 }
 

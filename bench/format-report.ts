@@ -120,7 +120,7 @@ export function formatReport(report: BenchReport): string {
     lines.push(
       [
         run.label,
-        seconds(run.measure.wallMs),
+        wallCell(run),
         ...stageCells,
         // Node start-up, module loading, config, lock and prune.
         seconds(run.measure.wallMs - shownMs),
@@ -146,7 +146,7 @@ export function formatReport(report: BenchReport): string {
       lines.push(
         [
           run.label,
-          seconds(run.measure.wallMs),
+          wallCell(run),
           seconds(run.measure.cpuMs),
           megabytes(run.measure.peakTreeRssBytes),
           megabytes(run.measure.peakProcessRssBytes),
@@ -195,6 +195,14 @@ function formatStageCosts(costs: StageCosts): string[] {
     lines.push(`${step} | ${seconds(ms)} | ${perFeed} | ${(ms / costs.posts).toFixed(3)}`);
   }
   return lines;
+}
+
+/** The wall time, and for a repeated build the range of its runs: "3.49 (3.41–3.71)". */
+function wallCell(run: { measure: { wallMs: number }; wallRangeMs?: [number, number] }): string {
+  const wall = seconds(run.measure.wallMs);
+  if (run.wallRangeMs === undefined) return wall;
+  const [fastest, slowest] = run.wallRangeMs;
+  return `${wall} (${seconds(fastest)}–${seconds(slowest)})`;
 }
 
 function seconds(ms: number): string {

@@ -14,6 +14,8 @@ export interface PeerRun {
   posts: number;
   /** HTML pages in public/. */
   pages: number;
+  /** When the build was repeated (repeat-build.ts): the fastest and slowest run's wall time. */
+  wallRangeMs?: [number, number];
 }
 
 /** osmosfeed's entry script, found the way Node resolves the package. */

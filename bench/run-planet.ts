@@ -14,6 +14,8 @@ export interface PlanetRun {
   site: { pages: number; bytes: number };
   measure: ChildMeasure;
   traffic: TrafficCounts;
+  /** When the build was repeated (repeat-build.ts): the fastest and slowest run's wall time. */
+  wallRangeMs?: [number, number];
 }
 
 /** The label of the changed build that starts without dist/, its cache restored (as in CI). */

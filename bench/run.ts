@@ -1,7 +1,8 @@
 // npm run bench: synthetic feeds on loopback hosts, then cold, warm, changed, changed (CI) and
 // offline builds of the planet (and of osmosfeed with --peer), each in its own measured child
-// process.
-import { cp, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+// process. Every build but the cold ones runs --repeat times from the same starting state, and
+// the report gives the run of median wall time with the range.
+import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +10,7 @@ import { parseBenchOptions, USAGE } from "./bench-options.ts";
 import { startFeedHosts } from "./feed-server.ts";
 import { type BenchReport, checkTargets, computeRatios, formatReport } from "./format-report.ts";
 import { changeFeeds, generateFeeds } from "./generate-feeds.ts";
+import { repeatBuild } from "./repeat-build.ts";
 import { type PeerRun, runPeerBuild, writePeerConfig } from "./run-peer.ts";
 import { CI_CHANGED, type PlanetRun, runPlanetBuild, writePlanetConfig } from "./run-planet.ts";
 import { runStageCosts } from "./run-stage-costs.ts";
@@ -58,32 +60,58 @@ try {
     await writePeerConfig(peerWork, feeds);
   }
 
+  const { repeat } = options;
   const planet = [await planetBuild("cold")];
   progress("stage costs, one feed at a time…");
   const stageCosts = await runStageCosts(work, feeds, hosts.files, join(planetWork, "cache"));
-  planet.push(await planetBuild("warm"));
-  const peer = options.peer ? [await peerBuild("cold"), await peerBuild("warm")] : null;
-  // The cache as it is before the change, for the CI build below.
+  // A warm build changes nothing but when each feed last answered: each starts where the last did.
+  planet.push(await repeatBuild(repeat, () => planetBuild("warm")));
+  const peer = options.peer
+    ? [await peerBuild("cold"), await repeatBuild(repeat, () => peerBuild("warm"))]
+    : null;
+  // Each changed build starts from the cache and site as they are before the change (the CI
+  // build from the cache alone), osmosfeed's from its public/ (cache.json and its page).
   const cacheDir = join(planetWork, "cache");
-  const cacheBeforeChange = join(planetWork, "cache-before-change");
-  await cp(cacheDir, cacheBeforeChange, { recursive: true });
+  const distDir = join(planetWork, "dist");
+  const peerPublic = join(peerWork, "public");
+  const beforeChange = (dir: string) => `${dir}-before-change`;
+  const keepAside = (dir: string) => cp(dir, beforeChange(dir), { recursive: true });
+  const putBack = async (dir: string) => {
+    await rm(dir, { recursive: true, force: true });
+    await cp(beforeChange(dir), dir, { recursive: true });
+  };
+  await keepAside(cacheDir);
+  await keepAside(distDir);
+  if (peer) await keepAside(peerPublic);
   const changedFeeds = await changeFeeds(feedSet, feeds, hosts.files, options.changeEvery);
-  planet.push(await planetBuild("changed"));
+  const reset = async () => {
+    await putBack(cacheDir);
+    await putBack(distDir);
+  };
+  planet.push(await repeatBuild(repeat, () => planetBuild("changed"), reset));
   // osmosfeed keeps nothing between runs but its cache.json, which it reads back: this run,
   // the first after the change with its cache from its previous run, is its steady state, and
   // what it would cost in CI too.
-  if (peer) peer.push(await peerBuild("changed"));
+  if (peer)
+    peer.push(
+      await repeatBuild(
+        repeat,
+        () => peerBuild("changed"),
+        () => putBack(peerPublic),
+      ),
+    );
   // CI (the GitHub Pages workflow): the same change met by a build that starts without dist/
   // but with the cache directory restored as the previous run saved it.
-  await rm(cacheDir, { recursive: true, force: true });
-  await rename(cacheBeforeChange, cacheDir);
-  await rm(join(planetWork, "dist"), { recursive: true, force: true });
-  planet.push(await planetBuild(CI_CHANGED));
+  const resetForCi = async () => {
+    await putBack(cacheDir);
+    await rm(distDir, { recursive: true, force: true });
+  };
+  planet.push(await repeatBuild(repeat, () => planetBuild(CI_CHANGED), resetForCi));
   // Offline: the hosts are gone. The planet fetches nothing; osmosfeed finds every host
   // refusing connections and falls back to its cache, its nearest equivalent.
   await hosts.close();
-  planet.push(await planetBuild("offline", true));
-  if (peer) peer.push(await peerBuild("offline"));
+  planet.push(await repeatBuild(repeat, () => planetBuild("offline", true)));
+  if (peer) peer.push(await repeatBuild(repeat, () => peerBuild("offline")));
 
   const report: BenchReport = {
     options,
