@@ -23,22 +23,17 @@ const TLS_CODES = new Set([
   "HOSTNAME_MISMATCH",
   "EPROTO",
 ]);
-const TIMEOUT_CODES = new Set([
-  "ETIMEDOUT",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "UND_ERR_HEADERS_TIMEOUT",
-  "UND_ERR_BODY_TIMEOUT",
-]);
+const TIMEOUT_CODES = new Set(["ETIMEDOUT"]);
 const NETWORK_MESSAGES: Record<string, string> = {
   ECONNREFUSED: "connection refused",
-  ECONNRESET: "connection reset by the server",
-  UND_ERR_SOCKET: "connection closed by the server before the response was complete",
+  // Node says ECONNRESET whether the server reset the connection or closed it ("socket hang up").
+  ECONNRESET: "connection closed by the server before the response was complete",
   EHOSTUNREACH: "host unreachable",
   ENETUNREACH: "network unreachable",
   EPIPE: "connection closed by the server while sending the request",
 };
 
-/** Turns whatever native fetch threw into a failure kind and a plain message. */
+/** Turns whatever the request threw into a failure kind and a plain message. */
 export function classifyFetchError(error: unknown, context: ErrorContext): FetchFailure {
   const seconds = `${context.timeoutMs / 1000} s`;
   if (context.runSignal?.aborted && error === context.runSignal.reason) {
@@ -78,14 +73,14 @@ interface Cause {
   message: string;
 }
 
-/** Native fetch wraps the real error: TypeError("fetch failed", { cause }), sometimes an AggregateError. */
+/** The error with a code may be wrapped: in an AggregateError (one per address tried) or a cause. */
 function findCause(error: unknown): Cause {
   let current: unknown = error;
   let fallback = errorMessage(error);
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
     const code = "code" in current && typeof current.code === "string" ? current.code : null;
     if (code !== null) return { code, message: current.message || fallback };
-    if (current.message && current.message !== "fetch failed") fallback = current.message;
+    if (current.message) fallback = current.message;
     current =
       current instanceof AggregateError && current.errors.length > 0
         ? current.errors[0]

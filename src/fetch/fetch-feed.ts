@@ -1,6 +1,7 @@
 import { STATUS_CODES } from "node:http";
 import type { FetchFailure, FetchResult, RedirectNote, Validators } from "../model/fetch-result.ts";
 import { classifyFetchError } from "./classify-error.ts";
+import { type HttpResponse, httpGet } from "./http-get.ts";
 import { readBodyBounded } from "./read-body.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 
@@ -71,10 +72,10 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
         return fail({ kind: "network", message: `not an http(s) URL: ${current}` });
       }
       signal.throwIfAborted();
-      const response = await fetch(current, { headers, redirect: "manual", signal });
-      const location = response.headers.get("location");
+      const response = await httpGet(new URL(current), headers, signal);
+      const location = response.header("location");
       if (REDIRECT_STATUSES.has(response.status) && location !== null) {
-        await response.body?.cancel().catch(() => undefined);
+        await response.discard();
         const next = URL.canParse(location, current) ? new URL(location, current).href : null;
         if (next === null) {
           return fail({ kind: "http", message: `redirect to an invalid URL: ${location}` });
@@ -94,17 +95,17 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
       }
       const common = { url, finalUrl: current, redirects };
       if (response.status === 304) {
-        await response.body?.cancel().catch(() => undefined);
+        await response.discard();
         const validators = mergeValidators(validatorsOf(response), options.validators);
         return { ...common, outcome: "not-modified", status: 304, validators };
       }
       if (response.status < 200 || response.status > 299) {
-        await response.body?.cancel().catch(() => undefined);
+        await response.discard();
         const reason = response.statusText || STATUS_CODES[response.status] || "";
         const message = `HTTP ${response.status} ${reason}`.trim();
         const retryAfter =
           response.status === 429 || response.status === 503
-            ? parseRetryAfter(response.headers.get("retry-after"))
+            ? parseRetryAfter(response.header("retry-after"))
             : null;
         return fail({ kind: "http", message }, response.status, retryAfter);
       }
@@ -122,14 +123,16 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
         outcome: "ok",
         status: response.status,
         body: read.bytes,
-        contentType: response.headers.get("content-type"),
+        contentType: response.header("content-type"),
         validators: validatorsOf(response),
       };
     }
   } catch (error) {
     const runSignal = options.signal;
     const context = { url: current, timeoutReason, runSignal, timeoutMs: options.timeoutMs };
-    return fail(classifyFetchError(error, { ...context, readingBody }));
+    // An abort surfaces as the request's AbortError; the signal's reason says which one it was.
+    const thrown = signal.aborted ? signal.reason : error;
+    return fail(classifyFetchError(thrown, { ...context, readingBody }));
   } finally {
     clearTimeout(timer);
   }
@@ -139,7 +142,8 @@ function requestHeaders(options: FetchOptions): Record<string, string> {
   const headers: Record<string, string> = {
     "User-Agent": options.userAgent,
     Accept: FEED_ACCEPT,
-    "Accept-Encoding": "gzip, deflate, br",
+    // Not deflate: servers disagree on whether it is zlib-wrapped, and every one that has it has gzip.
+    "Accept-Encoding": "gzip, br",
   };
   if (options.validators?.etag) headers["If-None-Match"] = options.validators.etag;
   if (options.validators?.lastModified) {
@@ -148,11 +152,8 @@ function requestHeaders(options: FetchOptions): Record<string, string> {
   return headers;
 }
 
-function validatorsOf(response: Response): Validators {
-  return {
-    etag: response.headers.get("etag"),
-    lastModified: response.headers.get("last-modified"),
-  };
+function validatorsOf(response: HttpResponse): Validators {
+  return { etag: response.header("etag"), lastModified: response.header("last-modified") };
 }
 
 /** A 304 may omit the validators; then the ones we sent are still the right ones to send next. */

@@ -1,6 +1,6 @@
 import { lookup } from "node:dns/promises";
 import type { ServerResponse } from "node:http";
-import { brotliCompressSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_FETCH_LIMITS, type FetchOptions, fetchFeed } from "../../src/fetch/fetch-feed.ts";
 import type { FetchResult } from "../../src/model/fetch-result.ts";
@@ -82,7 +82,7 @@ describe("fetchFeed", () => {
     expect(s.requests[1]?.headers["if-modified-since"]).toBe(lastModified);
   });
 
-  it("decodes gzip and brotli bodies", async () => {
+  it("decodes gzip, brotli, deflate and stacked codings", async () => {
     const s = await serve({
       "/gz": (_req, res) => {
         res.writeHead(200, { "Content-Encoding": "gzip" });
@@ -92,10 +92,56 @@ describe("fetchFeed", () => {
         res.writeHead(200, { "Content-Encoding": "br" });
         res.end(brotliCompressSync(FEED));
       },
+      "/deflate": (_req, res) => {
+        res.writeHead(200, { "Content-Encoding": "deflate" });
+        res.end(deflateSync(FEED));
+      },
+      "/twice": (_req, res) => {
+        res.writeHead(200, { "Content-Encoding": "gzip, br" });
+        res.end(brotliCompressSync(gzipSync(FEED)));
+      },
+      "/unknown": (_req, res) => {
+        res.writeHead(200, { "Content-Encoding": "x-unheard-of" });
+        res.end(FEED);
+      },
     });
-    expect(text(await fetchFeed(`${s.url}/gz`, options))).toBe(FEED);
-    expect(text(await fetchFeed(`${s.url}/br`, options))).toBe(FEED);
-    expect(s.requests[0]?.headers["accept-encoding"]).toBe("gzip, deflate, br");
+    for (const path of ["/gz", "/br", "/deflate", "/twice", "/unknown"]) {
+      expect(text(await fetchFeed(`${s.url}${path}`, options))).toBe(FEED);
+    }
+    expect(s.requests[0]?.headers["accept-encoding"]).toBe("gzip, br");
+  });
+
+  it("reports a body that does not decompress as a network failure", async () => {
+    const s = await serve({
+      "/broken": (_req, res) => {
+        res.writeHead(200, { "Content-Encoding": "gzip" });
+        res.end("this is not gzip at all");
+      },
+    });
+    const result = expectFailure(await fetchFeed(`${s.url}/broken`, options), "network");
+    expect(result.error.message).toBe("the response body could not be decompressed");
+  });
+
+  it("reuses a kept-alive connection for the next request to the same host", async () => {
+    const s = await serve({
+      "/feed": (_req, res) => sendFeed(res, { ETag: '"v1"' }),
+      "/unchanged": (_req, res) => {
+        res.writeHead(304, { ETag: '"v1"' });
+        res.end();
+      },
+      "/moved": (_req, res) => {
+        res.writeHead(302, { Location: "/feed", "Content-Type": "text/html" });
+        res.end("<p>moved to /feed</p>");
+      },
+    });
+    text(await fetchFeed(`${s.url}/feed`, options));
+    const validators = { etag: '"v1"', lastModified: null };
+    expect((await fetchFeed(`${s.url}/unchanged`, { ...options, validators })).outcome).toBe(
+      "not-modified",
+    );
+    text(await fetchFeed(`${s.url}/moved`, options));
+    expect(s.requests).toHaveLength(4);
+    expect(s.connections()).toBe(1);
   });
 
   it("follows redirects, noting 301 and 308 as permanent and 302 not", async () => {
