@@ -94,11 +94,11 @@ export const eventSourceSchema = z.strictObject({
 
 /**
  * Fetch tuning; the defaults suit planets up to several hundred feeds on a hundred hosts: up to
- * 128 requests in flight overall (a few hundred conditional GETs take a few round trips, not
- * seven), a few per host, so no blog's server sees a burst.
+ * 256 requests in flight overall (a few hundred conditional GETs take one or two round trips),
+ * a few per host, so no blog's server sees a burst.
  */
 export const fetchSettingsSchema = z.strictObject({
-  concurrency: z.number().int().min(1).max(256).default(128),
+  concurrency: z.number().int().min(1).max(1024).default(256),
   perHost: z.number().int().min(1).max(64).default(4),
   timeoutSeconds: z.number().positive().max(600).default(20),
   deadlineSeconds: z.number().positive().max(3600).default(300),

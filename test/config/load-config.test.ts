@@ -44,7 +44,7 @@ describe("a valid configuration", () => {
       postsPerPage: 60,
       upcomingEvents: 5,
       fetch: {
-        concurrency: 128,
+        concurrency: 256,
         perHost: 4,
         timeoutSeconds: 20,
         deadlineSeconds: 300,
