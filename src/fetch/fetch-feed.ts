@@ -1,4 +1,3 @@
-import { STATUS_CODES } from "node:http";
 import type { FetchFailure, FetchResult, RedirectNote, Validators } from "../model/fetch-result.ts";
 import { classifyFetchError } from "./classify-error.ts";
 import { type HttpResponse, httpGet } from "./http-get.ts";
@@ -101,8 +100,7 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
       }
       if (response.status < 200 || response.status > 299) {
         await response.discard();
-        const reason = response.statusText || STATUS_CODES[response.status] || "";
-        const message = `HTTP ${response.status} ${reason}`.trim();
+        const message = `HTTP ${response.status} ${response.statusText}`.trim();
         const retryAfter =
           response.status === 429 || response.status === 503
             ? parseRetryAfter(response.header("retry-after"))
