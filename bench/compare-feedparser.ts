@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import * as z from "zod";
 import type { Post } from "../src/model/post.ts";
 import { decodeBody } from "../src/parse/decode-body.ts";
 import { feedBodyReader } from "../src/refresh/read-feed-body.ts";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { FeedFormat } from "./render-synthetic-feed.ts";
 
 /** Shortest timed round: one pass over 33 small feeds is too short to time on its own. */

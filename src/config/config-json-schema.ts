@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { configSchema } from "./schema.ts";
 
 /** feeds.schema.json: the zod schema as JSON Schema, for editors to complete and check feeds.json. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** An absolute http(s) URL. */
 const httpUrl = z.string({ error: "must be a string (a URL)" }).superRefine((value, ctx) => {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { EventKind, EventStatus, PlanetEvent } from "../model/event.ts";
 
 /** Any string Date can read back. */

@@ -13,7 +13,7 @@ import {
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroPrerenderer } from "astro";
-import { z } from "zod";
+import * as z from "zod";
 import { errnoCode } from "../model/caught-error.ts";
 import { PROJECT_ROOT } from "../project-root.ts";
 import { sha256Hex } from "../text/sha256.ts";

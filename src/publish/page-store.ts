@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { writeFileAtomic } from "../store/atomic-write.ts";
 import { readJsonFile } from "../store/read-json-file.ts";
 import { linkOrCopy } from "./link-or-copy.ts";

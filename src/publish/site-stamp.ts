@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { PlanetConfig } from "../config/schema.ts";
 import type { UpdatedSource } from "../refresh/update-sources.ts";
 import { healthRows } from "../site/health-rows.ts";

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { ArchiveBoundary } from "../select/archive-pages.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
 import { readJsonFile } from "./read-json-file.ts";

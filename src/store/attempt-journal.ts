@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { errnoCode, errorMessage } from "../model/caught-error.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
 import { type BookkeepingAttempt, bookkeepingAttemptSchema } from "./bookkeeping-attempt.ts";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { storedEventSchema } from "../events/stored-event.ts";
 import { sha256Hex } from "../text/sha256.ts";
 import {

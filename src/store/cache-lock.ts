@@ -4,7 +4,7 @@ import { link, mkdir, readFile, rename, unlink, writeFile } from "node:fs/promis
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { z } from "zod";
+import * as z from "zod";
 import { errnoCode } from "../model/caught-error.ts";
 
 /** Name of the lock file inside the cache directory. */

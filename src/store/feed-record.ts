@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { storedEventSchema } from "../events/stored-event.ts";
 import type { RedirectNote, Validators } from "../model/fetch-result.ts";
 import type { Post, SanitizedFrom } from "../model/post.ts";

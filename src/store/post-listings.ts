@@ -1,6 +1,6 @@
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { storedEventSchema } from "../events/stored-event.ts";
 import { contentDigestOf, type ListedPost } from "../model/post.ts";
 import type { ByteRange } from "../model/site.ts";

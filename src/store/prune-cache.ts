@@ -1,6 +1,6 @@
 import { readdir, readFile, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { errnoCode } from "../model/caught-error.ts";
 import { TEMP_SUFFIX } from "./atomic-write.ts";
 import { cacheKeyOf, contentFileName, describeCacheFile } from "./cache-files.ts";

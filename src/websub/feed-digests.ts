@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { writeFileAtomic } from "../store/atomic-write.ts";
 import { sha256Hex } from "../text/sha256.ts";
 import type { HubFeed } from "./hub-feeds.ts";

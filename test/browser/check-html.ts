@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import { promisify } from "node:util";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * vnu.jar from the `vnu-jar` package: the W3C Nu HTML Checker, run on the machine's Java (the

@@ -2,7 +2,7 @@ import { lookup } from "node:dns/promises";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
-import { z } from "zod";
+import * as z from "zod";
 import type { BuildEnvironment } from "../../src/pipeline/build-environment.ts";
 import { type BuildSummary, buildSite } from "../../src/pipeline/build-site.ts";
 import { type Fault, type FaultHosts, startFaultHosts } from "./fault-server.ts";

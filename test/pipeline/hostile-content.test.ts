@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import ICAL from "ical.js";
 import { type DefaultTreeAdapterMap, parse, parseFragment, serialize } from "parse5";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { CALENDAR_FILES } from "../../src/events/select-calendars.ts";
 import {
   CONTENT_SECURITY_POLICY,
