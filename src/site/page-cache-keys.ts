@@ -3,7 +3,6 @@ import type { ListedPost } from "../model/post.ts";
 import type { Site } from "../model/site.ts";
 import { upcomingEvents } from "../select/select-events.ts";
 import { oncePerObject } from "./once-per-object.ts";
-import { postDigest } from "./post-digest.ts";
 
 /** What a page shows besides its posts. */
 export interface PageShows {
@@ -25,7 +24,7 @@ export function pageCacheKey(site: Site, posts: readonly ListedPost[], shows: Pa
   const hash = createHash("sha256")
     .update(shows.upcomingEvents ? withUpcomingEvents(site) : sharedDigest(site))
     .update(JSON.stringify(shows.details ?? null));
-  for (const post of posts) hash.update(postDigest(post));
+  for (const post of posts) hash.update(post.digest);
   return hash.digest("base64url");
 }
 

@@ -2,7 +2,7 @@ import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as z from "zod";
 import { storedEventSchema } from "../events/stored-event.ts";
-import { contentDigestOf, type ListedPost } from "../model/post.ts";
+import { contentDigestOf, type ListedPost, shownDigest } from "../model/post.ts";
 import type { ByteRange } from "../model/site.ts";
 import { findContentRanges } from "./content-bytes.ts";
 import { type FeedContent, sha256HexSchema, storedDates, storedPostSchema } from "./feed-record.ts";
@@ -23,10 +23,12 @@ const byteRangeSchema = z.object({
 // What made a post's content is the refresh's business: it would only make pages look changed.
 // Where the content is in its file lets a page read just that (store/read-post-contents.ts); null
 // when the file's bytes were not at hand. Listings written before it was kept lack the field, do
-// not parse, and are made again.
-const listedPostSchema = storedPostSchema
-  .omit({ contentHtml: true, sanitized: true })
-  .extend({ contentDigest: sha256HexSchema, contentRange: byteRangeSchema.nullable() });
+// not parse, and are made again; so do those written before posts' digests were kept.
+const listedPostSchema = storedPostSchema.omit({ contentHtml: true, sanitized: true }).extend({
+  contentDigest: sha256HexSchema,
+  digest: sha256HexSchema,
+  contentRange: byteRangeSchema.nullable(),
+});
 
 const contentListingSchema = z.object({
   posts: z.array(listedPostSchema),
@@ -49,8 +51,9 @@ export function listContent(content: FeedContent, fileBytes: Buffer | null): Con
   return {
     posts: content.posts.map((stored, index) => {
       const { contentHtml: _contentHtml, sanitized: _sanitized, ...fields } = stored;
-      const contentRange = ranges[index] ?? null;
-      return { ...fields, contentDigest: contentDigestOf(stored.contentHtml), contentRange };
+      const contentDigest = contentDigestOf(stored.contentHtml);
+      const digest = shownDigest({ ...fields, contentDigest });
+      return { ...fields, contentDigest, digest, contentRange: ranges[index] ?? null };
     }),
     events: content.events,
   };
