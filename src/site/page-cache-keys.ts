@@ -15,10 +15,10 @@ export interface PageShows {
 /**
  * The `cacheKey` the publish stage compares to reuse a page rendered by an earlier build
  * (publish/page-store.ts): equal keys must mean equal pages. It covers what every page shows (the
- * config, the members in headings and the sidebar), the upcoming events where the page lists
- * them, the page's own posts, and `shows.details`. The template code is not in it: a new version
- * of the code renders every page anew. Archive pages leave the upcoming
- * events out, so that a meetup that ends renders none of them again.
+ * config, the members in headings, bylines and the sidebar), the upcoming events where the page
+ * lists them, the page's own posts (by the digests their listings keep), and `shows.details`. The
+ * template code is not in it: a new version of the code renders every page anew. Archive pages
+ * leave the upcoming events out, so that a meetup that ends renders none of them again.
  */
 export function pageCacheKey(site: Site, posts: readonly ListedPost[], shows: PageShows): string {
   const hash = createHash("sha256")
