@@ -28,10 +28,14 @@ export interface HttpResponse {
   discard(): Promise<void>;
 }
 
+// Behind a proxy as Node's own agents are: HTTP_PROXY, HTTPS_PROXY and NO_PROXY, once
+// NODE_USE_ENV_PROXY=1 says to read them.
+const proxyEnv = process.env.NODE_USE_ENV_PROXY === "1" ? process.env : undefined;
+
 // Kept-alive connections: a redirect, a retry or the next feed on the same host reuses one.
 const AGENTS = {
-  "http:": new HttpAgent({ keepAlive: true }),
-  "https:": new HttpsAgent({ keepAlive: true }),
+  "http:": new HttpAgent({ keepAlive: true, proxyEnv }),
+  "https:": new HttpsAgent({ keepAlive: true, proxyEnv }),
 };
 
 /**
