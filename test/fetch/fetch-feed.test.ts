@@ -111,6 +111,26 @@ describe("fetchFeed", () => {
     expect(s.requests[0]?.headers["accept-encoding"]).toBe("gzip, br");
   });
 
+  it("sends a request again when its kept-alive connection was closed as it went out", async () => {
+    let served = 0;
+    const s = await serve({
+      "/feed": (req, res) => {
+        served++;
+        // The second request comes on the first one's connection: drop it unanswered, as a
+        // server closing an idle connection at that moment would.
+        if (served === 2) {
+          req.socket.destroy();
+          return;
+        }
+        sendFeed(res);
+      },
+    });
+    expect(text(await fetchFeed(`${s.url}/feed`, options))).toBe(FEED);
+    expect(text(await fetchFeed(`${s.url}/feed`, options))).toBe(FEED);
+    expect(s.requests).toHaveLength(3);
+    expect(s.connections()).toBe(2);
+  });
+
   it("reports a body that does not decompress as a network failure", async () => {
     const s = await serve({
       "/broken": (_req, res) => {
