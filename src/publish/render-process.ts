@@ -1,7 +1,8 @@
 import { fork } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { getCompileCacheDir } from "node:module";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { serialize } from "node:v8";
 import { PROJECT_ROOT } from "../project-root.ts";
 import type { SiteData } from "../site/site-data.ts";
@@ -46,6 +47,7 @@ export function startRenderProcess(renderCacheDir: string, link: string): Render
     serialization: "advanced",
     stdio: "inherit",
     cwd: PROJECT_ROOT,
+    env: withCompileCache(process.env),
   });
   const exited = new Promise<string>((resolve) => {
     child.once("exit", (code, signal) => resolve(signal ?? `exit code ${code}`));
@@ -145,4 +147,15 @@ function reportedPages() {
       for (const written of pages.values()) settle(written);
     },
   };
+}
+
+/**
+ * The build's compile cache (cli/build.ts) for the render process too: Node keeps it for the
+ * process that enabled it, not for the processes that one starts. Building a renderer loads
+ * Astro, Vite and Rolldown: ~1.75 s without it, ~1.6 s with it.
+ */
+function withCompileCache(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const dir = getCompileCacheDir();
+  // Node adds a folder for its version to the one it is given, and names the one it made.
+  return dir === undefined ? env : { ...env, NODE_COMPILE_CACHE: dirname(dir) };
 }
