@@ -49,28 +49,17 @@ export interface ListedPost extends PostFields {
 export function listPost(post: Post): ListedPost {
   const { contentHtml, ...fields } = post;
   const contentDigest = contentDigestOf(contentHtml);
-  const dates = {
-    published: post.published?.toISOString() ?? null,
-    updated: post.updated?.toISOString() ?? null,
-    firstSeen: post.firstSeen.toISOString(),
-  };
-  return { ...fields, contentDigest, digest: shownDigest({ ...fields, ...dates, contentDigest }) };
+  return { ...fields, contentDigest, digest: shownDigest({ ...fields, contentDigest }) };
 }
-
-/** A listed post's fields as a listing keeps them: its dates as ISO strings. */
-export type ListedFields = Omit<ListedPost, "digest" | "published" | "updated" | "firstSeen"> & {
-  published: string | null;
-  updated: string | null;
-  firstSeen: string;
-};
 
 /**
  * A hash of everything a page can show of a post, its content by its digest, made once when the
  * post is listed: a build's pages' cache keys need it for every post, and worked out there it was
  * a tenth of the render process's time. The member's name and link are left out: pages take them
- * from the config, which is in every page's key.
+ * from the config, which is in every page's key. Dates go in as JSON writes them (ISO, as the
+ * cache keeps them).
  */
-export function shownDigest(post: Omit<ListedFields, "member" | "memberLink">): string {
+export function shownDigest(post: Omit<ListedPost, "digest" | "member" | "memberLink">): string {
   const { key, sourceId, feedUrl, title, link, published, updated, firstSeen } = post;
   const { author, categories, contentDigest } = post;
   const shown = [key, sourceId, feedUrl, title, link, published, updated, firstSeen];

@@ -52,7 +52,7 @@ export function listContent(content: FeedContent, fileBytes: Buffer | null): Con
     posts: content.posts.map((stored, index) => {
       const { contentHtml: _contentHtml, sanitized: _sanitized, ...fields } = stored;
       const contentDigest = contentDigestOf(stored.contentHtml);
-      const digest = shownDigest({ ...fields, contentDigest });
+      const digest = shownDigest({ ...fields, ...storedDates(fields), contentDigest });
       return { ...fields, contentDigest, digest, contentRange: ranges[index] ?? null };
     }),
     events: content.events,
